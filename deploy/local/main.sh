@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# The native local platform: PostgreSQL, Kafka and Keycloak without a container engine, and the
+# three services. `./platform` at the repository root is the front door to this script.
+set -uo pipefail
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+. "$HERE/lib.sh"
+. "$HERE/postgres.sh"
+. "$HERE/kafka.sh"
+. "$HERE/keycloak.sh"
+. "$HERE/services.sh"
+
+usage() {
+    cat <<USAGE
+Usage: ./platform COMMAND
+
+  up [--infra-only]   install what is missing, start PostgreSQL, Kafka, Keycloak and the three
+                      services, wait until healthy, print the URLs and demo accounts
+                      (--infra-only: leave the services to you, e.g. ./mvnw quarkus:dev -pl case-service)
+  down [--purge]      stop everything the platform started (data is kept; --purge deletes it)
+  status              each component, its port and whether it runs
+  test [MAVEN ARGS]   bring up the infrastructure the tests need and run ./mvnw verify on all modules
+  logs [COMPONENT]    follow a component's log (postgres, kafka, keycloak, case-service, ...)
+
+State, logs and data live in ${PLATFORM_HOME}.
+USAGE
+}
+
+infra_up() {
+    pg_start
+    kafka_start
+    kc_start
+}
+
+print_urls() {
+    cat <<TXT
+
+The platform is up.
+
+  Service             API (Swagger UI)                              Health
+  case-service        http://localhost:$CASE_SERVICE_PORT/q/swagger-ui        http://localhost:$CASE_SERVICE_PORT/q/health
+  referral-service    http://localhost:$REFERRAL_SERVICE_PORT/q/swagger-ui        http://localhost:$REFERRAL_SERVICE_PORT/q/health
+  reporting-service   http://localhost:$REPORTING_SERVICE_PORT/q/swagger-ui        http://localhost:$REPORTING_SERVICE_PORT/q/health
+  Keycloak            $KC_URL/admin  (bootstrap admin: $KEYCLOAK_ADMIN_USER / $KEYCLOAK_ADMIN_PASSWORD)
+  PostgreSQL          127.0.0.1:$PG_PORT   Kafka  127.0.0.1:$KAFKA_PORT
+
+Demo accounts of realm social-services (password "demo"; demo only):
+  Poltava (UA-53)     intake.poltava  manager1.poltava  manager2.poltava  supervisor.poltava
+  Vinnytsia (UA-05)   intake.vinnytsia  manager1.vinnytsia  manager2.vinnytsia  supervisor.vinnytsia
+  Ministry            analyst.ministry        Operator  admin.platform
+
+A token for scripts:
+  curl -s -d grant_type=password -d client_id=platform-cli -d username=manager1.poltava -d password=demo \\
+       $KC_URL/realms/social-services/protocol/openid-connect/token
+TXT
+}
+
+cmd_up() {
+    local infra_only=""
+    [ "${1:-}" = "--infra-only" ] && infra_only=1
+    local start=$SECONDS
+    say "Starting the platform (state in $PLATFORM_HOME)"
+    infra_up
+    export_infra_env
+    if [ -z "$infra_only" ]; then
+        svc_build
+        local svc
+        for svc in $SERVICES; do svc_start "$svc"; done
+        for svc in $SERVICES; do svc_wait "$svc"; done
+        print_urls
+    else
+        say ""
+        say "Infrastructure is up. Run a service against it, e.g.: ./mvnw quarkus:dev -pl case-service"
+    fi
+    say ""
+    say "Ready in $((SECONDS - start)) s."
+}
+
+cmd_down() {
+    local svc
+    for svc in $SERVICES; do svc_stop "$svc"; done
+    kc_stop
+    kafka_stop
+    pg_stop
+    if [ "${1:-}" = "--purge" ]; then
+        kc_purge
+        kafka_purge
+        pg_purge
+        rm -rf "$LOG_DIR" "$RUN_DIR"
+        say "Data deleted."
+    fi
+}
+
+cmd_status() {
+    local name port pid
+    printf '  %-18s %-8s %-7s %s\n' COMPONENT PORT STATE PID
+    for entry in "postgres:$PG_PORT" "kafka:$KAFKA_PORT" "keycloak:$KEYCLOAK_PORT" \
+            "case-service:$CASE_SERVICE_PORT" "referral-service:$REFERRAL_SERVICE_PORT" "reporting-service:$REPORTING_SERVICE_PORT"; do
+        name=${entry%%:*}; port=${entry##*:}
+        if pid=$(running_pid "$name"); then
+            printf '  %-18s %-8s %-7s %s\n' "$name" "$port" running "$pid"
+        else
+            printf '  %-18s %-8s %-7s %s\n' "$name" "$port" stopped "-"
+        fi
+    done
+}
+
+cmd_test() {
+    # Components this run starts are stopped again at the end; ones already running are left alone.
+    local before=() c
+    for c in postgres kafka keycloak; do running_pid "$c" >/dev/null && before+=("$c"); done
+    cleanup() {
+        local c
+        for c in keycloak kafka postgres; do
+            [[ " ${before[*]:-} " == *" $c "* ]] && continue
+            case $c in
+                keycloak) kc_stop ;; kafka) kafka_stop ;; postgres) pg_stop ;;
+            esac
+        done
+    }
+    trap cleanup EXIT
+    say "Bringing up the test infrastructure (state in $PLATFORM_HOME)"
+    infra_up
+    export_infra_env
+    say "Running ./mvnw verify $*"
+    (cd "$ROOT_DIR" && "$MVN" -B verify "$@")
+    local rc=$?
+    return $rc
+}
+
+cmd_logs() {
+    if [ -z "${1:-}" ]; then
+        ls "$LOG_DIR"
+        return
+    fi
+    [ -f "$LOG_DIR/$1.log" ] || die "no log for '$1' (have: $(ls "$LOG_DIR" | tr '\n' ' '))"
+    tail -n 100 -F "$LOG_DIR/$1.log"
+}
+
+main() {
+    local cmd=${1:-help}
+    [ $# -gt 0 ] && shift
+    case $cmd in
+        up) cmd_up "$@" ;;
+        down) cmd_down "$@" ;;
+        status) cmd_status ;;
+        test) cmd_test "$@" ;;
+        logs) cmd_logs "$@" ;;
+        help|-h|--help) usage ;;
+        *) usage; exit 2 ;;
+    esac
+}
+
+main "$@"
