@@ -1,0 +1,96 @@
+package ua.social.identity.testing;
+
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+/**
+ * What every service of the platform must do, run by each service as a {@code @QuarkusTest}
+ * subclass against the real Keycloak, PostgreSQL and Kafka: identity from real tokens,
+ * problem+json for 401, health with database and Kafka, and the OpenAPI description.
+ */
+public abstract class PlatformContractTest {
+
+    /** The title the service's OpenAPI document must carry. */
+    protected abstract String expectedApiTitle();
+
+    @Test
+    void meWithoutTokenIs401Problem() {
+        given().when().get("/me")
+                .then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .body("status", equalTo(401))
+                .body("title", equalTo("Unauthenticated"))
+                .body("type", containsString("/problems/unauthenticated"));
+    }
+
+    @Test
+    void forgedTokenIs401Problem() {
+        given().header("Authorization", "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl")
+                .when().get("/me")
+                .then().statusCode(401)
+                .contentType("application/problem+json")
+                .body("status", equalTo(401));
+    }
+
+    @Test
+    void meShowsRolesAndJurisdictionFromTheToken() {
+        given().header("Authorization", Tokens.bearer(DemoUsers.MANAGER1_POLTAVA))
+                .when().get("/me")
+                .then().statusCode(200)
+                .contentType(ContentType.JSON)
+                .body("username", equalTo(DemoUsers.MANAGER1_POLTAVA))
+                .body("displayName", equalTo("Олена Коваленко"))
+                .body("roles", hasItem("case-manager"))
+                .body("oblast", equalTo(DemoUsers.POLTAVA_OBLAST))
+                .body("hromada", equalTo(DemoUsers.POLTAVA_HROMADA))
+                .body("id", notNullValue());
+    }
+
+    @Test
+    void ministryAnalystHasNoCommunity() {
+        given().header("Authorization", Tokens.bearer(DemoUsers.ANALYST))
+                .when().get("/me")
+                .then().statusCode(200)
+                .body("roles", hasItem("ministry-analyst"))
+                .body("hromada", equalTo(null));
+    }
+
+    @Test
+    void readinessIncludesDatabaseAndKafka() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems(containsString("Database"), containsString("Kafka")));
+    }
+
+    @Test
+    void openApiDescribesTheServiceAndBothSecuritySchemes() {
+        given().accept("application/json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("info.title", equalTo(expectedApiTitle()))
+                .body("info.version", notNullValue())
+                .body("info.description", notNullValue())
+                .body("components.securitySchemes.keycloak.scheme", equalTo("bearer"))
+                .body("components.securitySchemes.partnerApiKey.name", equalTo("X-API-Key"))
+                .body("components.securitySchemes.partnerApiKey.in", equalTo("header"))
+                .body("tags.name", hasItem("Identity"));
+    }
+
+    @Test
+    void unknownPathIsProblemJson() {
+        given().header("Authorization", Tokens.bearer(DemoUsers.MANAGER1_POLTAVA))
+                .when().get("/no-such-resource")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404));
+    }
+}

@@ -1,0 +1,12 @@
+package ua.social.referral;
+
+import io.quarkus.test.junit.QuarkusTest;
+import ua.social.identity.testing.PlatformContractTest;
+
+@QuarkusTest
+class ServiceContractTest extends PlatformContractTest {
+    @Override
+    protected String expectedApiTitle() {
+        return "Referral service API";
+    }
+}
