@@ -36,7 +36,7 @@ print_urls() {
 
 The platform is up.
 
-  Service             API (Swagger UI)                              Health
+  Service             API (Swagger UI)                        Health
   case-service        http://localhost:$CASE_SERVICE_PORT/q/swagger-ui        http://localhost:$CASE_SERVICE_PORT/q/health
   referral-service    http://localhost:$REFERRAL_SERVICE_PORT/q/swagger-ui        http://localhost:$REFERRAL_SERVICE_PORT/q/health
   reporting-service   http://localhost:$REPORTING_SERVICE_PORT/q/swagger-ui        http://localhost:$REPORTING_SERVICE_PORT/q/health
@@ -69,7 +69,9 @@ cmd_up() {
         print_urls
     else
         say ""
-        say "Infrastructure is up. Run a service against it, e.g.: ./mvnw quarkus:dev -pl case-service"
+        say "Infrastructure is up. Run a service against it, e.g.:"
+        say "  export DB_HOST=$DB_HOST DB_PORT=$DB_PORT KAFKA_BOOTSTRAP_SERVERS=$KAFKA_BOOTSTRAP_SERVERS KEYCLOAK_URL=$KEYCLOAK_URL"
+        say "  ./mvnw quarkus:dev -pl case-service"
     fi
     say ""
     say "Ready in $((SECONDS - start)) s."
@@ -106,12 +108,14 @@ cmd_status() {
 
 cmd_test() {
     # Components this run starts are stopped again at the end; ones already running are left alone.
-    local before=() c
-    for c in postgres kafka keycloak; do running_pid "$c" >/dev/null && before+=("$c"); done
+    # (Global on purpose: the EXIT trap runs after this function has returned.)
+    TEST_ALREADY_RUNNING=" "
+    local c
+    for c in postgres kafka keycloak; do running_pid "$c" >/dev/null && TEST_ALREADY_RUNNING+="$c "; done
     cleanup() {
         local c
         for c in keycloak kafka postgres; do
-            [[ " ${before[*]:-} " == *" $c "* ]] && continue
+            [[ "$TEST_ALREADY_RUNNING" == *" $c "* ]] && continue
             case $c in
                 keycloak) kc_stop ;; kafka) kafka_stop ;; postgres) pg_stop ;;
             esac

@@ -20,8 +20,8 @@ svc_build() {
     local svc stale=""
     for svc in $SERVICES; do
         local jar="$ROOT_DIR/$svc/target/quarkus-app/quarkus-run.jar"
-        if [ ! -f "$jar" ] || [ -n "$(find "$ROOT_DIR/pom.xml" "$ROOT_DIR/identity" "$ROOT_DIR/$svc/pom.xml" \
-                "$ROOT_DIR/$svc/src/main" -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
+        if [ ! -f "$jar" ] || [ -n "$(find "$ROOT_DIR/pom.xml" "$ROOT_DIR/identity/pom.xml" "$ROOT_DIR/identity/src/main" \
+                "$ROOT_DIR/$svc/pom.xml" "$ROOT_DIR/$svc/src/main" -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
             stale=1
         fi
     done
@@ -38,7 +38,7 @@ svc_start() {
     port=$(svc_port "$svc"); java=$(java_bin)
     if running_pid "$svc" >/dev/null; then info "$svc" "already running on http://localhost:$port"; return 0; fi
     require_free_port "$port" "$svc" "$(echo "${svc//-/_}" | tr '[:lower:]' '[:upper:]')_PORT"
-    start_bg "$svc" env QUARKUS_HTTP_PORT="$port" "$java" -Xmx384m -jar "$ROOT_DIR/$svc/target/quarkus-app/quarkus-run.jar"
+    start_bg "$svc" env QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" "$java" -Xmx384m -jar "$ROOT_DIR/$svc/target/quarkus-app/quarkus-run.jar"
 }
 
 svc_wait() {

@@ -2,6 +2,7 @@
 -- published to Kafka by the relay (messaging/OutboxRelay) and marked as sent.
 CREATE TABLE outbox_event (
     id            UUID PRIMARY KEY,
+    seq           BIGSERIAL     NOT NULL,
     topic         VARCHAR(100)  NOT NULL,
     event_key     VARCHAR(100)  NOT NULL,
     type          VARCHAR(150)  NOT NULL,
@@ -11,7 +12,7 @@ CREATE TABLE outbox_event (
     payload       JSONB         NOT NULL,
     published_at  TIMESTAMPTZ
 );
-CREATE INDEX outbox_event_unpublished ON outbox_event (occurred_at) WHERE published_at IS NULL;
+CREATE INDEX outbox_event_unpublished ON outbox_event (seq) WHERE published_at IS NULL;
 
 -- Idempotent consumers: ids of events already applied, recorded in the same transaction.
 CREATE TABLE processed_event (

@@ -9,8 +9,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
  * Adds the platform's two security schemes to every service's OpenAPI document: Keycloak
- * bearer tokens (staff) and the partner {@code X-API-Key} header. Registered with
- * {@code mp.openapi.filter} in each service.
+ * bearer tokens (staff) and the partner {@code X-API-Key} header. Registered for every service with
+ * {@code mp.openapi.filter} in this library's META-INF/microprofile-config.properties.
  */
 public class PlatformOpenApiFilter implements OASFilter {
 

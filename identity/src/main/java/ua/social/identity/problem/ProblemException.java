@@ -8,6 +8,8 @@ import jakarta.ws.rs.core.Response;
  */
 public class ProblemException extends RuntimeException {
 
+    public static final String NOT_FOUND_TITLE = "Not found";
+
     private final transient Problem problem;
 
     public ProblemException(Problem problem) {
@@ -34,7 +36,7 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException notFound(String what) {
         return new ProblemException(Problem.of(Response.Status.NOT_FOUND.getStatusCode(), "not-found",
-                "Not found", what + " was not found or is outside your reach"));
+                NOT_FOUND_TITLE, what + " was not found or is outside your reach"));
     }
 
     public static ProblemException forbidden(String detail) {

@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import ua.social.identity.PartnerRateLimitedException;
 
+
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.stream.Collectors;
@@ -215,9 +216,10 @@ public class ProblemMappers {
             case 415 -> "Unsupported media type: send application/json.";
             default -> family == Response.Status.Family.CLIENT_ERROR ? e.getMessage() : "The request could not be completed.";
         };
-        Response.ResponseBuilder b = Response.fromResponse(
-                Problem.of(status, slug(title), title, detail).toResponse());
-        return b.build();
+        if (status == 404) {
+            return Problem.of(404, "not-found", ProblemException.NOT_FOUND_TITLE, detail).toResponse();
+        }
+        return Problem.of(status, slug(title), title, detail).toResponse();
     }
 
     private static String slug(String title) {

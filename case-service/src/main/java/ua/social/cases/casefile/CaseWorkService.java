@@ -1,0 +1,368 @@
+package ua.social.cases.casefile;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import ua.social.cases.appeal.AppealService;
+import ua.social.cases.messaging.CaseEvents;
+import ua.social.cases.rest.AppealApi.ServiceRequest;
+import ua.social.cases.rest.CaseApi.ActionRequest;
+import ua.social.cases.rest.CaseApi.ActionStatusRequest;
+import ua.social.cases.rest.CaseApi.AssessmentRequest;
+import ua.social.cases.rest.CaseApi.GoalRequest;
+import ua.social.cases.rest.CaseApi.NoteRequest;
+import ua.social.cases.rest.CaseApi.OverdueAction;
+import ua.social.cases.rest.CaseApi.PlanRequest;
+import ua.social.cases.support.Timeline;
+import ua.social.identity.Caller;
+import ua.social.identity.Roles;
+import ua.social.identity.problem.Problem;
+import ua.social.identity.problem.ProblemException;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** The work inside a case: assessments, the individual plan, services delivered, notes. */
+@ApplicationScoped
+public class CaseWorkService {
+
+    private static final Set<CaseStage> ASSESSING = EnumSet.of(CaseStage.ASSESSMENT, CaseStage.PLANNING,
+            CaseStage.IMPLEMENTATION, CaseStage.MONITORING);
+    private static final Set<CaseStage> PLAN_ACTIVE = EnumSet.of(CaseStage.PLANNING, CaseStage.IMPLEMENTATION,
+            CaseStage.MONITORING);
+
+    @Inject
+    CaseAccess access;
+    @Inject
+    CaseEvents events;
+    @Inject
+    Timeline timeline;
+    @Inject
+    EntityManager em;
+
+    private static void requireStage(SocialCase c, Set<CaseStage> stages, String what) {
+        if (!stages.contains(c.stage)) {
+            throw new ProblemException(Problem.of(409, "wrong-stage", "Not in this stage",
+                            what + " is done in stages " + stages + "; the case is in " + c.stage + ".")
+                    .with("currentStage", c.stage.name()));
+        }
+    }
+
+    // ---------------------------------------------------------------- assessment
+
+    @Transactional
+    public Assessment assess(UUID caseId, AssessmentRequest req) {
+        Caller caller = access.caller();
+        SocialCase c = access.inReach(caseId);
+        requireStage(c, ASSESSING, "Assessment");
+        Set<String> domains = new HashSet<>();
+        for (int i = 0; i < req.needs().size(); i++) {
+            if (!domains.add(req.needs().get(i).domain().name())) {
+                throw ProblemException.badRequest("needs[" + i + "].domain", "domain listed twice");
+            }
+        }
+        int number = (int) Assessment.count("caseId", caseId) + 1;
+        Assessment a = new Assessment();
+        a.id = UUID.randomUUID();
+        a.caseId = caseId;
+        a.number = number;
+        a.assessedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        a.assessedBy = caller.username();
+        a.needs = req.needs().stream().map(n -> new Assessment.Need(n.domain().name(), n.severity(), n.description())).toList();
+        a.strengths = req.strengths() == null ? List.of()
+                : req.strengths().stream().map(s -> new Assessment.Strength(s.kind(), s.description())).toList();
+        a.risks = req.risks() == null ? List.of()
+                : req.risks().stream().map(r -> new Assessment.Risk(r.description(), r.severity())).toList();
+        a.summary = req.summary();
+        a.persist();
+        timeline.append(caseId, number == 1 ? "ASSESSMENT_RECORDED" : "REASSESSMENT_RECORDED",
+                (number == 1 ? "Assessment" : "Reassessment #" + number) + ": " + a.needs.size() + " need(s), "
+                        + a.strengths.size() + " strength(s), " + a.risks.size() + " risk(s)",
+                caller.username(), Map.of("assessment", number, "needDomains", List.copyOf(domains)));
+        return a;
+    }
+
+    public List<Assessment> assessments(UUID caseId) {
+        access.read(caseId, "assessments");
+        return Assessment.list("caseId", Sort.by("number"), caseId);
+    }
+
+    // ---------------------------------------------------------------- individual plan
+
+    @Transactional
+    public PlanRevision revisePlan(UUID caseId, PlanRequest req) {
+        Caller caller = access.caller();
+        SocialCase c = access.inReach(caseId);
+        requireStage(c, EnumSet.of(CaseStage.PLANNING), "Agreeing or revising the individual plan");
+        Assessment latest = Assessment.find("caseId", Sort.by("number").descending(), caseId).firstResult();
+        Set<String> assessedDomains = new HashSet<>();
+        latest.needs.forEach(n -> assessedDomains.add(n.domain()));
+        PlanRevision previous = PlanRevision.find("caseId = ?1 and current = true", caseId).firstResult();
+        Map<UUID, PlanRevision.Action> previousActions = new HashMap<>();
+        Set<UUID> previousGoals = new HashSet<>();
+        if (previous != null) {
+            for (PlanRevision.Goal g : previous.goals) {
+                previousGoals.add(g.id());
+                g.actions().forEach(a -> previousActions.put(a.id(), a));
+            }
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<PlanRevision.Goal> goals = new ArrayList<>();
+        Set<UUID> usedIds = new HashSet<>();
+        for (int gi = 0; gi < req.goals().size(); gi++) {
+            GoalRequest g = req.goals().get(gi);
+            for (var d : g.needDomains()) {
+                if (!assessedDomains.contains(d.name())) {
+                    throw new ProblemException(Problem.of(422, "goal-not-linked-to-need", "Goal not linked to an assessed need",
+                            "Goal " + (gi + 1) + " addresses " + d + ", which the latest assessment does not list as a need.")
+                            .field("goals[" + gi + "].needDomains", d + " is not an assessed need"));
+                }
+            }
+            UUID goalId = reuse(g.id(), previousGoals, usedIds, "goals[" + gi + "].id");
+            List<PlanRevision.Action> actions = new ArrayList<>();
+            for (int ai = 0; ai < g.actions().size(); ai++) {
+                ActionRequest a = g.actions().get(ai);
+                UUID actionId = reuse(a.id(), previousActions.keySet(), usedIds, "goals[" + gi + "].actions[" + ai + "].id");
+                PlanRevision.ActionStatus status = a.status() != null ? a.status()
+                        : previousActions.containsKey(actionId) ? previousActions.get(actionId).status()
+                        : PlanRevision.ActionStatus.PLANNED;
+                actions.add(new PlanRevision.Action(actionId, a.description(), a.responsibleKind(), a.responsible(),
+                        a.deadline(), status, now));
+            }
+            goals.add(new PlanRevision.Goal(goalId, g.description(),
+                    g.needDomains().stream().map(Enum::name).distinct().toList(), actions));
+        }
+        if (previous != null) {
+            previous.current = false;
+            PlanRevision.flush();
+        }
+        PlanRevision p = new PlanRevision();
+        p.id = UUID.randomUUID();
+        p.caseId = caseId;
+        p.revision = previous == null ? 1 : previous.revision + 1;
+        p.current = true;
+        p.createdAt = now;
+        p.createdBy = caller.username();
+        p.reason = req.reason();
+        p.consultationFrequency = req.consultationFrequency();
+        p.goals = goals;
+        p.persist();
+        int actionCount = goals.stream().mapToInt(g -> g.actions().size()).sum();
+        timeline.append(caseId, p.revision == 1 ? "PLAN_AGREED" : "PLAN_REVISED",
+                (p.revision == 1 ? "Individual plan agreed" : "Individual plan revised (revision " + p.revision + ")")
+                        + ": " + goals.size() + " goal(s), " + actionCount + " action(s)",
+                caller.username(), Map.of("revision", p.revision));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("caseId", caseId);
+        data.put("oblast", c.oblast);
+        data.put("hromada", c.hromada);
+        data.put("revision", p.revision);
+        data.put("goals", goals.size());
+        data.put("actions", actionCount);
+        data.put("partnerActions", goals.stream().flatMap(g -> g.actions().stream())
+                .filter(a -> a.responsibleKind() == PlanRevision.ResponsibleKind.PARTNER_ORGANISATION).count());
+        data.put("revisedAt", now);
+        events.publish(CaseEvents.PLAN_REVISED, caseId, p.id, data);
+        return p;
+    }
+
+    /** Keeps an id the client sent when it names a goal or action of the previous revision. */
+    private static UUID reuse(UUID requested, Set<UUID> known, Set<UUID> used, String field) {
+        if (requested == null) {
+            UUID fresh = UUID.randomUUID();
+            used.add(fresh);
+            return fresh;
+        }
+        if (!known.contains(requested)) {
+            throw ProblemException.badRequest(field, "not a goal or action of the current plan; omit it for a new one");
+        }
+        if (!used.add(requested)) {
+            throw ProblemException.badRequest(field, "used twice");
+        }
+        return requested;
+    }
+
+    public PlanRevision currentPlan(UUID caseId) {
+        access.read(caseId, "individual plan");
+        PlanRevision p = PlanRevision.find("caseId = ?1 and current = true", caseId).firstResult();
+        if (p == null) {
+            throw ProblemException.notFound("Individual plan of case " + caseId);
+        }
+        return p;
+    }
+
+    public List<PlanRevision> planRevisions(UUID caseId) {
+        access.read(caseId, "individual plan revisions");
+        return PlanRevision.list("caseId", Sort.by("revision"), caseId);
+    }
+
+    public PlanRevision planRevision(UUID caseId, int revision) {
+        access.read(caseId, "individual plan revision " + revision);
+        PlanRevision p = PlanRevision.find("caseId = ?1 and revision = ?2", caseId, revision).firstResult();
+        if (p == null) {
+            throw ProblemException.notFound("Revision " + revision + " of the plan");
+        }
+        return p;
+    }
+
+    @Transactional
+    public PlanRevision.Action setActionStatus(UUID caseId, UUID actionId, ActionStatusRequest req) {
+        Caller caller = access.caller();
+        SocialCase c = access.inReach(caseId);
+        requireStage(c, PLAN_ACTIVE, "Updating plan actions");
+        return updateAction(c, actionId, req.status(), caller.username(), req.note());
+    }
+
+    /** Changes one action of the current plan (also used when a linked referral completes or fails). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public PlanRevision.Action updateAction(SocialCase c, UUID actionId, PlanRevision.ActionStatus status, String actor,
+                                           String note) {
+        PlanRevision p = PlanRevision.find("caseId = ?1 and current = true", c.id).firstResult();
+        if (p == null) {
+            throw ProblemException.notFound("Individual plan of case " + c.id);
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        PlanRevision.Action changed = null;
+        List<PlanRevision.Goal> goals = new ArrayList<>();
+        for (PlanRevision.Goal g : p.goals) {
+            List<PlanRevision.Action> actions = new ArrayList<>();
+            for (PlanRevision.Action a : g.actions()) {
+                if (a.id().equals(actionId)) {
+                    changed = a.withStatus(status, now);
+                    actions.add(changed);
+                } else {
+                    actions.add(a);
+                }
+            }
+            goals.add(new PlanRevision.Goal(g.id(), g.description(), g.needDomains(), actions));
+        }
+        if (changed == null) {
+            throw ProblemException.notFound("Action " + actionId + " in the current plan");
+        }
+        p.goals = goals;
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("actionId", actionId.toString());
+        details.put("status", status.name());
+        if (note != null && !note.isBlank()) {
+            details.put("note", note);
+        }
+        timeline.append(c.id, "PLAN_ACTION_UPDATED", "Action \"" + abbreviate(changed.description()) + "\": " + status,
+                actor, details);
+        return changed;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+    }
+
+    /** Overdue actions of current plans: a case manager's own cases, or a supervisor's community. */
+    @SuppressWarnings("unchecked")
+    public List<OverdueAction> overdue(String caseManager) {
+        Caller caller = access.caller();
+        String hromada = access.ownHromada();
+        StringBuilder sql = new StringBuilder("SELECT c.id, c.number, c.case_manager_username, c.hromada, "
+                + "a->>'id', a->>'description', a->>'responsible', (a->>'deadline')::date, a->>'status' "
+                + "FROM plan_revision r JOIN social_case c ON c.id = r.case_id "
+                + "CROSS JOIN LATERAL jsonb_array_elements(r.goals) g "
+                + "CROSS JOIN LATERAL jsonb_array_elements(g->'actions') a "
+                + "WHERE r.current AND c.stage <> 'CLOSED' AND (a->>'deadline')::date < current_date "
+                + "AND a->>'status' IN ('PLANNED', 'IN_PROGRESS') ");
+        Map<String, Object> params = new HashMap<>();
+        if (caller.hasRole(Roles.SUPERVISOR)) {
+            sql.append("AND c.hromada = :hromada ");
+            params.put("hromada", hromada);
+            if (caseManager != null) {
+                sql.append("AND c.case_manager_username = :cm ");
+                params.put("cm", caseManager);
+            }
+        } else {
+            if (caseManager != null && !caseManager.equals(caller.username())) {
+                throw ProblemException.forbidden("A case manager lists only their own overdue actions.");
+            }
+            sql.append("AND c.case_manager_id = :me ");
+            params.put("me", caller.id());
+        }
+        sql.append("ORDER BY 8, 2");
+        var q = em.createNativeQuery(sql.toString());
+        params.forEach(q::setParameter);
+        List<Object[]> rows = q.getResultList();
+        return rows.stream().map(r -> new OverdueAction((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
+                UUID.fromString((String) r[4]), (String) r[5], (String) r[6], toLocalDate(r[7]), (String) r[8])).toList();
+    }
+
+    private static LocalDate toLocalDate(Object o) {
+        return o instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) o;
+    }
+
+    // ---------------------------------------------------------------- services and notes
+
+    @Transactional
+    public ServiceDelivery deliver(UUID caseId, ServiceRequest req) {
+        Caller caller = access.caller();
+        SocialCase c = access.changeOpen(caseId, null);
+        ServiceDelivery s = new ServiceDelivery();
+        s.id = UUID.randomUUID();
+        s.caseId = caseId;
+        s.category = req.category();
+        s.deliveredOn = req.deliveredOn();
+        s.provider = req.provider();
+        s.description = req.description();
+        s.recordedBy = caller.username();
+        s.recordedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        s.persist();
+        timeline.append(caseId, "SERVICE_DELIVERED", "Service delivered: " + s.category + " by " + s.provider,
+                caller.username(), Map.of("serviceId", s.id.toString(), "category", s.category.name(),
+                        "deliveredOn", s.deliveredOn.toString()));
+        AppealService.publishDelivered(events, s, c.oblast, c.hromada, c.clientId);
+        return s;
+    }
+
+    public List<ServiceDelivery> services(UUID caseId) {
+        access.read(caseId, "services delivered");
+        return ServiceDelivery.list("caseId", Sort.by("deliveredOn").and("recordedAt"), caseId);
+    }
+
+    @Transactional
+    public CaseNote note(UUID caseId, NoteRequest req) {
+        Caller caller = access.caller();
+        SocialCase c = access.inReach(caseId);
+        if (req.kind() == CaseNote.Kind.SUPERVISION_REVIEW && !access.isSupervisorOf(caller, c)) {
+            throw ProblemException.forbidden("Supervision reviews are written by a supervisor of the case's community.");
+        }
+        CaseNote n = new CaseNote();
+        n.id = UUID.randomUUID();
+        n.caseId = caseId;
+        n.kind = req.kind();
+        n.text = req.text();
+        n.confidential = req.confidential();
+        n.authorId = caller.id();
+        n.author = caller.username();
+        n.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        n.persist();
+        timeline.append(caseId, req.kind() == CaseNote.Kind.MONITORING ? "MONITORING_NOTE_ADDED" : "SUPERVISION_REVIEW_ADDED",
+                (req.kind() == CaseNote.Kind.MONITORING ? "Monitoring note" : "Supervision review")
+                        + (n.confidential ? " (confidential)" : ""), caller.username(), Map.of("noteId", n.id.toString()));
+        return n;
+    }
+
+    /** Notes of a case; confidential ones only for the case manager, their author and supervisors. */
+    public List<CaseNote> notes(UUID caseId) {
+        Caller caller = access.caller();
+        SocialCase c = access.read(caseId, "notes");
+        boolean seesConfidential = caller.id().equals(c.caseManagerId) || access.isSupervisorOf(caller, c);
+        return CaseNote.<CaseNote>list("caseId", Sort.by("createdAt"), caseId).stream()
+                .filter(n -> !n.confidential || seesConfidential || caller.id().equals(n.authorId)).toList();
+    }
+}

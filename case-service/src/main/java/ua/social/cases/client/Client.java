@@ -1,0 +1,72 @@
+package ua.social.cases.client;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** A person who receives social services (отримувач соціальних послуг). */
+@Entity
+@Table(name = "client")
+public class Client extends PanacheEntityBase {
+
+    public enum Sex { FEMALE, MALE }
+
+    /** Disability group (група інвалідності); children have a category of their own. */
+    public enum DisabilityGroup { GROUP_I, GROUP_II, GROUP_III, CHILD_WITH_DISABILITY }
+
+    @Id
+    public UUID id;
+    @Column(name = "last_name")
+    public String lastName;
+    @Column(name = "first_name")
+    public String firstName;
+    public String patronymic;
+    @Column(name = "name_key")
+    public String nameKey;
+    @Column(name = "date_of_birth")
+    public LocalDate dateOfBirth;
+    @Enumerated(EnumType.STRING)
+    public Sex sex;
+    public String phone;
+    public String email;
+    public String address;
+    public String oblast;
+    public String hromada;
+    public String rnokpp;
+    @Column(name = "idp_certificate_number")
+    public String idpCertificateNumber;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "disability_group")
+    public DisabilityGroup disabilityGroup;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "vulnerable_groups")
+    public List<String> vulnerableGroups;
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+    @Column(name = "created_by")
+    public String createdBy;
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+    @Version
+    public long version;
+
+    public void refreshNameKey() {
+        nameKey = NameFolding.fold(lastName + " " + firstName + (patronymic == null ? "" : " " + patronymic));
+    }
+
+    public String fullName() {
+        return lastName + " " + firstName + (patronymic == null ? "" : " " + patronymic);
+    }
+}

@@ -1,0 +1,185 @@
+package ua.social.cases.client;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import ua.social.cases.casefile.CaseAccess;
+import ua.social.cases.messaging.CaseEvents;
+import ua.social.cases.rest.ClientApi.ClientRequest;
+import ua.social.cases.rest.ClientApi.DuplicateCandidate;
+import ua.social.identity.Caller;
+import ua.social.identity.problem.Problem;
+import ua.social.identity.problem.ProblemException;
+import ua.social.identity.web.PageView;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Registering, finding and updating clients, with the duplicate check of the front office. */
+@ApplicationScoped
+public class ClientService {
+
+    /** Folded names within this edit distance, with the same date of birth, are likely the same person. */
+    static final int CLOSE_NAME_DISTANCE = 2;
+
+    @Inject
+    CaseAccess access;
+    @Inject
+    CaseEvents events;
+
+    @Transactional
+    public Client register(ClientRequest req) {
+        Caller caller = access.caller();
+        String hromada = access.ownHromada();
+        requireOwnJurisdiction(caller, req);
+        if (req.rnokpp() != null) {
+            Client existing = Client.find("rnokpp", req.rnokpp()).firstResult();
+            if (existing != null) {
+                throw new ProblemException(Problem.of(409, "duplicate-rnokpp", "Client already registered",
+                                "A client with this RNOKPP is already registered (client " + existing.id + ").")
+                        .field("rnokpp", "already registered")
+                        .with("existingClientId", existing.id)
+                        .with("existing", DuplicateCandidate.of(existing, "RNOKPP")));
+            }
+        }
+        if (!Boolean.TRUE.equals(req.confirmedNotDuplicate())) {
+            List<DuplicateCandidate> likely = likelyDuplicates(req.lastName(), req.firstName(), req.dateOfBirth(), null);
+            if (!likely.isEmpty()) {
+                throw new ProblemException(Problem.of(409, "likely-duplicate", "Likely duplicate",
+                                "Registered clients with the same date of birth and a close name exist. Check them; "
+                                        + "if this is a different person, send the request again with "
+                                        + "\"confirmedNotDuplicate\": true.")
+                        .with("likelyDuplicates", likely));
+            }
+        }
+        Client c = new Client();
+        c.id = UUID.randomUUID();
+        apply(c, req);
+        c.oblast = caller.jurisdiction().oblast();
+        c.hromada = hromada;
+        c.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        c.updatedAt = c.createdAt;
+        c.createdBy = caller.username();
+        c.persist();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("clientId", c.id);
+        data.put("oblast", c.oblast);
+        data.put("hromada", c.hromada);
+        data.put("vulnerableGroups", c.vulnerableGroups);
+        data.put("registeredAt", c.createdAt);
+        events.publish(CaseEvents.CLIENT_REGISTERED, c.id, c.id, data);
+        return c;
+    }
+
+    @Transactional
+    public Client update(UUID id, String ifMatch, ClientRequest req) {
+        Client c = access.clientInReach(id);
+        ua.social.cases.support.Versions.check(ifMatch, c.version);
+        requireOwnJurisdiction(access.caller(), req);
+        if (req.rnokpp() != null && !req.rnokpp().equals(c.rnokpp)
+                && Client.count("rnokpp = ?1 and id <> ?2", req.rnokpp(), id) > 0) {
+            throw new ProblemException(Problem.of(409, "duplicate-rnokpp", "RNOKPP belongs to another client",
+                    "Another client is registered with this RNOKPP.").field("rnokpp", "already registered"));
+        }
+        apply(c, req);
+        c.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        Client.flush();
+        return c;
+    }
+
+    private static void requireOwnJurisdiction(Caller caller, ClientRequest req) {
+        if (req.hromada() != null && !req.hromada().equals(caller.jurisdiction().hromada())) {
+            throw new ProblemException(Problem.of(422, "outside-jurisdiction", "Outside your community",
+                    "Clients are registered in your own community (" + caller.jurisdiction().hromada() + ").")
+                    .field("hromada", "not your community"));
+        }
+        if (req.oblast() != null && !req.oblast().equals(caller.jurisdiction().oblast())) {
+            throw new ProblemException(Problem.of(422, "outside-jurisdiction", "Outside your oblast",
+                    "Clients are registered in your own oblast (" + caller.jurisdiction().oblast() + ").")
+                    .field("oblast", "not your oblast"));
+        }
+    }
+
+    private static void apply(Client c, ClientRequest req) {
+        c.lastName = req.lastName().trim();
+        c.firstName = req.firstName().trim();
+        c.patronymic = blankToNull(req.patronymic());
+        c.dateOfBirth = req.dateOfBirth();
+        c.sex = req.sex();
+        c.phone = blankToNull(req.phone());
+        c.email = blankToNull(req.email());
+        c.address = blankToNull(req.address());
+        c.rnokpp = blankToNull(req.rnokpp());
+        c.idpCertificateNumber = blankToNull(req.idpCertificateNumber());
+        c.disabilityGroup = req.disabilityGroup();
+        c.vulnerableGroups = req.vulnerableGroups() == null ? new ArrayList<>()
+                : req.vulnerableGroups().stream().map(Enum::name).distinct().toList();
+        c.refreshNameKey();
+        if (req.dateOfBirth().isBefore(LocalDate.of(1900, 1, 1))) {
+            throw ProblemException.badRequest("dateOfBirth", "must be after 1900-01-01");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /**
+     * Clients born on the same day whose folded name (case-, apostrophe- and transliteration-insensitive)
+     * is equal or within a small edit distance, in either name order.
+     */
+    public List<DuplicateCandidate> likelyDuplicates(String lastName, String firstName, LocalDate dob, UUID except) {
+        String key = NameFolding.fold(lastName) + " " + NameFolding.fold(firstName);
+        String swapped = NameFolding.fold(firstName) + " " + NameFolding.fold(lastName);
+        List<DuplicateCandidate> out = new ArrayList<>();
+        for (Client c : Client.<Client>list("dateOfBirth", dob)) {
+            if (c.id.equals(except)) {
+                continue;
+            }
+            String other = NameFolding.fold(c.lastName) + " " + NameFolding.fold(c.firstName);
+            if (other.equals(key) || other.equals(swapped)) {
+                out.add(DuplicateCandidate.of(c, "same name and date of birth"));
+            } else if (NameFolding.distance(other, key) <= CLOSE_NAME_DISTANCE) {
+                out.add(DuplicateCandidate.of(c, "close name and same date of birth"));
+            }
+        }
+        return out;
+    }
+
+    /** Search within the caller's community by name fragment (Cyrillic or Latin), date of birth, RNOKPP. */
+    public PageView<Client> search(String name, LocalDate dob, String rnokpp, int page, int size) {
+        String hromada = access.ownHromada();
+        StringBuilder q = new StringBuilder("hromada = :hromada");
+        Parameters p = Parameters.with("hromada", hromada);
+        if (name != null && !name.isBlank()) {
+            String[] words = NameFolding.fold(name).split(" ");
+            for (int i = 0; i < words.length; i++) {
+                if (words[i].isEmpty()) {
+                    continue;
+                }
+                q.append(" and nameKey like :w").append(i);
+                p.and("w" + i, "%" + words[i] + "%");
+            }
+        }
+        if (dob != null) {
+            q.append(" and dateOfBirth = :dob");
+            p.and("dob", dob);
+        }
+        if (rnokpp != null && !rnokpp.isBlank()) {
+            q.append(" and rnokpp = :rnokpp");
+            p.and("rnokpp", rnokpp.trim());
+        }
+        var query = Client.<Client>find(q.toString(), Sort.by("lastName").and("firstName").and("id"), p);
+        long total = query.count();
+        return PageView.of(query.page(Page.of(page, size)).list(), page, size, total);
+    }
+}

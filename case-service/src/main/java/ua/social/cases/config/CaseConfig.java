@@ -1,0 +1,38 @@
+package ua.social.cases.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Settings of case-service under the {@code case.} prefix (see application.properties). */
+@ConfigMapping(prefix = "case")
+public interface CaseConfig {
+
+    StaffDirectory staffDirectory();
+
+    Outbox outbox();
+
+    /** Where case managers are looked up: the realm's admin API, with case-service's own service account. */
+    interface StaffDirectory {
+        String keycloakUrl();
+
+        @WithDefault("social-services")
+        String realm();
+
+        @WithDefault("case-service")
+        String clientId();
+
+        String clientSecret();
+
+        /** How long a looked-up staff member is remembered. */
+        @WithDefault("2M")
+        Duration cacheFor();
+    }
+
+    interface Outbox {
+        /** How often the relay looks for unpublished events. */
+        @WithDefault("0.5s")
+        String pollInterval();
+    }
+}

@@ -1,0 +1,129 @@
+package ua.social.cases.messaging;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Publishes outbox rows to Kafka in order, as CloudEvents 1.0 in binary mode ({@code ce_*}
+ * headers, JSON value), then marks them published in the same transaction that locked them.
+ * When Kafka is unreachable the transaction rolls back and the rows wait for the next run:
+ * nothing is lost and nothing is published for a change that rolled back.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    static final int BATCH = 200;
+
+    @Inject
+    EntityManager em;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private volatile KafkaProducer<String, String> producer;
+
+    @Scheduled(every = "${case.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void run() {
+        try {
+            while (publishBatch() == BATCH) {
+                LOG.debug("outbox: full batch published, continuing");
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("outbox: publishing failed, will retry: %s", e.getMessage());
+        }
+    }
+
+    @Transactional
+    @SuppressWarnings("unchecked")
+    int publishBatch() {
+        List<OutboxEvent> batch = em.createNativeQuery(
+                        "SELECT * FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT " + BATCH
+                                + " FOR UPDATE SKIP LOCKED", OutboxEvent.class)
+                .getResultList();
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<Future<RecordMetadata>> sent = new ArrayList<>(batch.size());
+        for (OutboxEvent e : batch) {
+            sent.add(producer().send(toRecord(e)));
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                sent.get(i).get(15, TimeUnit.SECONDS);
+            } catch (Exception ex) {
+                throw new IllegalStateException("Kafka did not acknowledge event " + batch.get(i).id, ex);
+            }
+            batch.get(i).publishedAt = now;
+        }
+        return batch.size();
+    }
+
+    static ProducerRecord<String, String> toRecord(OutboxEvent e) {
+        RecordHeaders h = new RecordHeaders();
+        h.add("ce_specversion", bytes("1.0"));
+        h.add("ce_id", bytes(e.id.toString()));
+        h.add("ce_type", bytes(e.type));
+        h.add("ce_source", bytes(e.source));
+        h.add("ce_time", bytes(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(e.occurredAt)));
+        if (e.subject != null) {
+            h.add("ce_subject", bytes(e.subject));
+        }
+        h.add("content-type", bytes("application/json"));
+        return new ProducerRecord<>(e.topic, null, e.eventKey, e.payload, h);
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    Properties p = new Properties();
+                    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+                    p.put(ProducerConfig.ACKS_CONFIG, "all");
+                    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+                    p.put(ProducerConfig.CLIENT_ID_CONFIG, "case-service-outbox");
+                    p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 12000);
+                    p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10000);
+                    p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10000);
+                    p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+                    producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+                }
+            }
+        }
+        return producer;
+    }
+
+    void close(@Observes ShutdownEvent ev) {
+        if (producer != null) {
+            producer.close(java.time.Duration.ofSeconds(5));
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package ua.social.cases.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import ua.social.cases.casefile.CaseAccess;
+import ua.social.cases.casefile.CaseService;
+import ua.social.cases.casefile.CaseStage;
+import ua.social.cases.casefile.SocialCase;
+import ua.social.cases.casefile.TeamMember;
+import ua.social.cases.reference.CaseManagementModel;
+import ua.social.cases.rest.CaseApi.AccessView;
+import ua.social.cases.rest.CaseApi.AssignmentRequest;
+import ua.social.cases.rest.CaseApi.CaseSummary;
+import ua.social.cases.rest.CaseApi.CaseView;
+import ua.social.cases.rest.CaseApi.ClosureRequest;
+import ua.social.cases.rest.CaseApi.ConsentRequest;
+import ua.social.cases.rest.CaseApi.OpenCaseRequest;
+import ua.social.cases.rest.CaseApi.ReopenRequest;
+import ua.social.cases.rest.CaseApi.StageRequest;
+import ua.social.cases.rest.CaseApi.TeamRequest;
+import ua.social.cases.rest.CaseApi.TimelineView;
+import ua.social.cases.rest.CaseApi.TransferRequest;
+import ua.social.cases.rest.CaseApi.WithdrawalRequest;
+import ua.social.cases.support.AccessLog;
+import ua.social.cases.support.Idempotency;
+import ua.social.cases.support.Timeline;
+import ua.social.cases.support.Versions;
+import ua.social.identity.Roles;
+import ua.social.identity.web.PageView;
+
+import java.net.URI;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+@Path("/cases")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.CASE_MANAGER, Roles.SUPERVISOR})
+@Tag(name = "Cases", description = "Opening, assignment, stages, consent, team, transfer, closure and the timeline of a case")
+public class CaseResource {
+
+    @Inject
+    CaseService cases;
+    @Inject
+    CaseAccess access;
+    @Inject
+    Timeline timeline;
+    @Inject
+    AccessLog accessLog;
+    @Inject
+    Idempotency idempotency;
+
+    static Response view(SocialCase c) {
+        return Response.ok(CaseView.of(c, TeamMember.list("caseId", c.id))).tag(Versions.etag(c.version)).build();
+    }
+
+    @POST
+    @RolesAllowed({Roles.INTAKE_OFFICER, Roles.CASE_MANAGER, Roles.SUPERVISOR})
+    @Operation(summary = "Open a case on an appeal or for a client of your community",
+            description = "Needs at least one criterion; a supervisor may open without one, giving openingOverrideReason. "
+                    + "Optionally assigns the case manager (caseload limit of the model applies) and records consent. "
+                    + "Accepts Idempotency-Key.")
+    public Response open(@Valid @NotNull OpenCaseRequest req, @HeaderParam(Idempotency.HEADER) String key) {
+        return idempotency.create(access.caller(), key, "POST /cases", req, () -> {
+            SocialCase c = cases.open(req);
+            return new Idempotency.Created(URI.create("/cases/" + c.id), CaseView.of(c, TeamMember.list("caseId", c.id)));
+        });
+    }
+
+    @GET
+    @Operation(summary = "Cases in your reach: a case manager's own and team cases, a supervisor's community")
+    public PageView<CaseSummary> list(@QueryParam("stage") String stage, @QueryParam("caseManager") String caseManager,
+                                      @QueryParam("hromada") String hromada, @QueryParam("model") String model,
+                                      @QueryParam("overdue") String overdue,
+                                      @QueryParam("page") @DefaultValue("0") int page,
+                                      @QueryParam("size") @DefaultValue("20") int size) {
+        PageView<SocialCase> found = cases.list(Params.enumValue(CaseStage.class, stage, "stage"), caseManager, hromada,
+                Params.enumValue(CaseManagementModel.class, model, "model"), Params.bool(overdue, "overdue"),
+                Params.page(page), Params.size(size));
+        Set<UUID> overdueIds = new HashSet<>(cases.overdueCaseIds());
+        return PageView.of(found.items().stream().map(c -> new CaseSummary(c.id, c.number, c.clientId, c.hromada,
+                c.stage, c.model, c.caseManagerUsername, c.openedAt, overdueIds.contains(c.id))).toList(),
+                page, size, found.totalItems());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "The case file (the read is written to the access log); ETag carries the version")
+    public Response get(@PathParam("id") UUID id) {
+        return view(access.read(id, "case file"));
+    }
+
+    @PUT
+    @Path("/{id}/assignment")
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Operation(summary = "Assign the case manager (and optionally change the model); 409 past the caseload limit "
+            + "unless caseloadOverrideReason is given")
+    public Response assign(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Valid @NotNull AssignmentRequest req) {
+        return view(cases.assign(id, ifMatch, req));
+    }
+
+    @POST
+    @Path("/{id}/transfer")
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Operation(summary = "Transfer the case to another case manager or community; its history stays with it")
+    public Response transfer(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                             @Valid @NotNull TransferRequest req) {
+        return view(cases.transfer(id, ifMatch, req));
+    }
+
+    @PUT
+    @Path("/{id}/team")
+    @Operation(summary = "Set the team arrangement and members (staff by username, partner specialists by name)")
+    public Response team(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                         @Valid @NotNull TeamRequest req) {
+        return view(cases.setTeam(id, ifMatch, req));
+    }
+
+    @POST
+    @Path("/{id}/stage")
+    @Operation(summary = "Move the case to its next stage; 409 naming the current and allowed stages for an illegal move")
+    public Response stage(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                          @Valid @NotNull StageRequest req) {
+        return view(cases.move(id, ifMatch, req));
+    }
+
+    @POST
+    @Path("/{id}/closure")
+    @Operation(summary = "Close the case with a reason and an outcome evaluation")
+    public Response close(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                          @Valid @NotNull ClosureRequest req) {
+        return view(cases.close(id, ifMatch, req));
+    }
+
+    @POST
+    @Path("/{id}/reopening")
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Operation(summary = "Reopen a closed case for reassessment (supervisor)")
+    public Response reopen(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Valid @NotNull ReopenRequest req) {
+        return view(cases.reopen(id, ifMatch, req));
+    }
+
+    @PUT
+    @Path("/{id}/consent")
+    @Operation(summary = "Record informed consent: when, to processing, to sharing with partners")
+    public Response consent(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            @Valid @NotNull ConsentRequest req) {
+        return view(cases.recordConsent(id, ifMatch, req));
+    }
+
+    @POST
+    @Path("/{id}/consent/withdrawal")
+    @Operation(summary = "Withdraw consent (all of it, or only sharing with partners)")
+    public Response withdraw(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                             @Valid @NotNull WithdrawalRequest req) {
+        return view(cases.withdrawConsent(id, ifMatch, req));
+    }
+
+    @GET
+    @Path("/{id}/timeline")
+    @Operation(summary = "Everything that happened on the case, oldest first, paginated (append-only)")
+    public PageView<TimelineView> timeline(@PathParam("id") UUID id, @QueryParam("page") @DefaultValue("0") int page,
+                                           @QueryParam("size") @DefaultValue("50") int size) {
+        access.read(id, "timeline");
+        return PageView.of(timeline.page(id, Params.page(page), Params.size(size)).stream().map(TimelineView::of).toList(),
+                page, size, timeline.count(id));
+    }
+
+    @GET
+    @Path("/{id}/access-log")
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Operation(summary = "Who read this case file, newest first (supervisors of the community)")
+    public PageView<AccessView> accessLog(@PathParam("id") UUID id, @QueryParam("page") @DefaultValue("0") int page,
+                                          @QueryParam("size") @DefaultValue("50") int size) {
+        access.inReach(id);
+        var entries = accessLog.of(AccessLog.RecordType.CASE, id, Params.page(page), Params.size(size));
+        return PageView.of(entries.stream().map(AccessView::of).toList(), page, size,
+                accessLog.count(AccessLog.RecordType.CASE, id));
+    }
+}

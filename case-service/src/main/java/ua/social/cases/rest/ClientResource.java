@@ -1,0 +1,125 @@
+package ua.social.cases.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import ua.social.cases.casefile.CaseAccess;
+import ua.social.cases.client.Client;
+import ua.social.cases.client.ClientService;
+import ua.social.cases.rest.CaseApi.AccessView;
+import ua.social.cases.rest.ClientApi.ClientRequest;
+import ua.social.cases.rest.ClientApi.ClientView;
+import ua.social.cases.rest.ClientApi.DuplicateCandidate;
+import ua.social.cases.support.AccessLog;
+import ua.social.cases.support.Idempotency;
+import ua.social.cases.support.Versions;
+import ua.social.identity.Roles;
+import ua.social.identity.web.PageView;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/clients")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.INTAKE_OFFICER, Roles.CASE_MANAGER, Roles.SUPERVISOR})
+@Tag(name = "Clients", description = "Persons who receive social services: registration with the duplicate check, search, records")
+public class ClientResource {
+
+    @Inject
+    ClientService clients;
+    @Inject
+    CaseAccess access;
+    @Inject
+    AccessLog accessLog;
+    @Inject
+    Idempotency idempotency;
+
+    @POST
+    @Operation(summary = "Register a client in your community",
+            description = "409 duplicate-rnokpp when the RNOKPP is registered (with a pointer to the record); 409 "
+                    + "likely-duplicate listing clients with the same birth date and a close name unless "
+                    + "confirmedNotDuplicate is true. Accepts Idempotency-Key.")
+    public Response register(@Valid @NotNull ClientRequest req, @HeaderParam(Idempotency.HEADER) String key) {
+        return idempotency.create(access.caller(), key, "POST /clients", req, () -> {
+            Client c = clients.register(req);
+            return new Idempotency.Created(URI.create("/clients/" + c.id), ClientView.of(c));
+        });
+    }
+
+    @GET
+    @Operation(summary = "Search clients of your community by name fragment (Cyrillic or Latin), date of birth, RNOKPP")
+    public PageView<ClientView> search(@QueryParam("name") String name, @QueryParam("dateOfBirth") String dob,
+                                       @QueryParam("rnokpp") String rnokpp,
+                                       @QueryParam("page") @DefaultValue("0") int page,
+                                       @QueryParam("size") @DefaultValue("20") int size) {
+        PageView<Client> found = clients.search(name, Params.date(dob, "dateOfBirth"), rnokpp,
+                Params.page(page), Params.size(size));
+        return PageView.of(found.items().stream().map(ClientView::of).toList(), page, size, found.totalItems());
+    }
+
+    @GET
+    @Path("/likely-duplicates")
+    @Operation(summary = "Check before registering: clients born that day with a close name (any community)")
+    public List<DuplicateCandidate> likelyDuplicates(@QueryParam("lastName") String lastName,
+                                                     @QueryParam("firstName") String firstName,
+                                                     @QueryParam("dateOfBirth") String dob) {
+        if (lastName == null || lastName.isBlank()) {
+            throw ua.social.identity.problem.ProblemException.badRequest("lastName", "is required");
+        }
+        if (firstName == null || firstName.isBlank()) {
+            throw ua.social.identity.problem.ProblemException.badRequest("firstName", "is required");
+        }
+        var date = Params.date(dob, "dateOfBirth");
+        if (date == null) {
+            throw ua.social.identity.problem.ProblemException.badRequest("dateOfBirth", "is required");
+        }
+        return clients.likelyDuplicates(lastName, firstName, date, null);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A client's record (the read is written to the access log); ETag carries the version")
+    public Response get(@PathParam("id") UUID id) {
+        Client c = access.readClient(id, "client record");
+        return Response.ok(ClientView.of(c)).tag(Versions.etag(c.version)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Update a client's record; send If-Match with the ETag you read (412 when stale)")
+    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Valid @NotNull ClientRequest req) {
+        Client c = clients.update(id, ifMatch, req);
+        return Response.ok(ClientView.of(c)).tag(Versions.etag(c.version)).build();
+    }
+
+    @GET
+    @Path("/{id}/access-log")
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Operation(summary = "Who read this client's record, newest first (supervisors of the community)")
+    public PageView<AccessView> accessLog(@PathParam("id") UUID id, @QueryParam("page") @DefaultValue("0") int page,
+                                          @QueryParam("size") @DefaultValue("50") int size) {
+        access.clientInReach(id);
+        var entries = accessLog.of(AccessLog.RecordType.CLIENT, id, Params.page(page), Params.size(size));
+        return PageView.of(entries.stream().map(AccessView::of).toList(), page, size,
+                accessLog.count(AccessLog.RecordType.CLIENT, id));
+    }
+}

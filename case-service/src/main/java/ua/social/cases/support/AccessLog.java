@@ -1,0 +1,41 @@
+package ua.social.cases.support;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import ua.social.identity.Caller;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/** Records every read of a client record or case file: who, when, which record, what was read. */
+@ApplicationScoped
+public class AccessLog {
+
+    public enum RecordType { CLIENT, CASE }
+
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void read(Caller caller, RecordType type, UUID recordId, String what) {
+        AccessLogEntry e = new AccessLogEntry();
+        e.recordType = type.name();
+        e.recordId = recordId;
+        e.userId = caller.id();
+        e.username = caller.username();
+        e.roles = String.join(",", caller.roles());
+        e.accessedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        e.action = what;
+        e.persist();
+    }
+
+    public List<AccessLogEntry> of(RecordType type, UUID recordId, int page, int size) {
+        return AccessLogEntry.find("recordType = ?1 and recordId = ?2", Sort.by("id").descending(), type.name(), recordId)
+                .page(Page.of(page, size)).list();
+    }
+
+    public long count(RecordType type, UUID recordId) {
+        return AccessLogEntry.count("recordType = ?1 and recordId = ?2", type.name(), recordId);
+    }
+}
