@@ -1,5 +1,5 @@
 -- Transactional outbox: events written in the same transaction as the change they describe,
--- published to Kafka by the relay (messaging/OutboxRelay) and marked as sent.
+-- published to Kafka by the relay (messaging module: ua.social.messaging.OutboxRelay) and marked as sent.
 CREATE TABLE outbox_event (
     id            UUID PRIMARY KEY,
     seq           BIGSERIAL     NOT NULL,

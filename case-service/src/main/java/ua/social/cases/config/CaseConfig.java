@@ -11,8 +11,6 @@ public interface CaseConfig {
 
     StaffDirectory staffDirectory();
 
-    Outbox outbox();
-
     /** Where case managers are looked up: the realm's admin API, with case-service's own service account. */
     interface StaffDirectory {
         String keycloakUrl();
@@ -28,11 +26,5 @@ public interface CaseConfig {
         /** How long a looked-up staff member is remembered. */
         @WithDefault("2M")
         Duration cacheFor();
-    }
-
-    interface Outbox {
-        /** How often the relay looks for unpublished events. */
-        @WithDefault("0.5s")
-        String pollInterval();
     }
 }

@@ -1,18 +1,15 @@
 package ua.social.cases.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import ua.social.messaging.EventOutbox;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
- * Writes case-service events into the outbox, in the caller's transaction: an event exists
- * exactly when the change it describes was committed. {@link OutboxRelay} publishes them to
+ * case-service's events, written into the shared transactional outbox in the caller's transaction:
+ * an event exists exactly when the change it describes was committed. The relay publishes them to
  * {@value #TOPIC} as CloudEvents (binary mode), keyed by case id (or client id before a case exists).
  * Event types and their JSON Schemas are listed in docs/events/.
  */
@@ -36,7 +33,7 @@ public class CaseEvents {
     public static final String CONSENT_CHANGED = TYPE_PREFIX + "consent-changed";
 
     @Inject
-    ObjectMapper mapper;
+    EventOutbox outbox;
 
     /**
      * @param type    one of the constants above
@@ -46,19 +43,6 @@ public class CaseEvents {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(String type, UUID key, UUID subject, Object data) {
-        OutboxEvent e = new OutboxEvent();
-        e.id = UUID.randomUUID();
-        e.topic = TOPIC;
-        e.eventKey = key.toString();
-        e.type = type;
-        e.source = SOURCE;
-        e.subject = subject.toString();
-        e.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
-        try {
-            e.payload = mapper.writeValueAsString(data);
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException("event data of " + type + " is not serialisable", ex);
-        }
-        e.persist();
+        outbox.publish(TOPIC, type, key, subject, data);
     }
 }

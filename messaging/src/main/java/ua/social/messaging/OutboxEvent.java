@@ -1,4 +1,4 @@
-package ua.social.cases.messaging;
+package ua.social.messaging;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,5 +1,6 @@
-package ua.social.cases.messaging;
+package ua.social.messaging;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,8 +32,10 @@ import java.util.concurrent.TimeUnit;
  * headers, JSON value), then marks them published in the same transaction that locked them.
  * When Kafka is unreachable the transaction rolls back and the rows wait for the next run:
  * nothing is lost and nothing is published for a change that rolled back.
+ * A service that publishes nothing turns it off with {@code platform.outbox.enabled=false} (build time).
  */
 @ApplicationScoped
+@IfBuildProperty(name = "platform.outbox.enabled", stringValue = "true", enableIfMissing = true)
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
@@ -43,10 +46,12 @@ public class OutboxRelay {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+    @ConfigProperty(name = "quarkus.application.name")
+    String application;
 
     private volatile KafkaProducer<String, String> producer;
 
-    @Scheduled(every = "${case.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${platform.outbox.poll-interval:0.5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         try {
             while (publishBatch() == BATCH) {
@@ -109,7 +114,7 @@ public class OutboxRelay {
                     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
                     p.put(ProducerConfig.ACKS_CONFIG, "all");
                     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-                    p.put(ProducerConfig.CLIENT_ID_CONFIG, "case-service-outbox");
+                    p.put(ProducerConfig.CLIENT_ID_CONFIG, application + "-outbox");
                     p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 12000);
                     p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10000);
                     p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10000);

@@ -1,0 +1,52 @@
+package ua.social.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * Writes an event into the outbox in the caller's transaction: the event exists exactly when the
+ * change it describes was committed. {@link OutboxRelay} publishes it as a CloudEvent (binary mode)
+ * with {@code ce_source = /<application name>}.
+ */
+@ApplicationScoped
+public class EventOutbox {
+
+    @Inject
+    ObjectMapper mapper;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String application;
+
+    /**
+     * @param topic   the owning service's topic
+     * @param type    the CloudEvents type, e.g. {@code ua.social.case.opened}
+     * @param key     partition key: the case id, so one case's events stay in order
+     * @param subject CloudEvents subject: the id of what the event is about
+     * @param data    the event's JSON data (no personal data beyond what consumers need)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publish(String topic, String type, UUID key, UUID subject, Object data) {
+        OutboxEvent e = new OutboxEvent();
+        e.id = UUID.randomUUID();
+        e.topic = topic;
+        e.eventKey = key.toString();
+        e.type = type;
+        e.source = "/" + application;
+        e.subject = subject == null ? null : subject.toString();
+        e.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
+        try {
+            e.payload = mapper.writeValueAsString(data);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("event data of " + type + " is not serialisable", ex);
+        }
+        e.persist();
+    }
+}
