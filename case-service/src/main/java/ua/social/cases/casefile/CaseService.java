@@ -275,8 +275,8 @@ public class CaseService {
         String hromada = access.ownHromada();
         List<StaffMember> managers;
         if (caller.hasRole(Roles.SUPERVISOR)) {
-            managers = staff.withRole(Roles.CASE_MANAGER).stream()
-                    .filter(m -> hromada.equals(m.hromada()))
+            managers = staff.inCommunity(hromada).stream()
+                    .filter(m -> m.hasRole(Roles.CASE_MANAGER))
                     .filter(m -> username == null || m.username().equals(username)).toList();
         } else {
             if (username != null && !username.equals(caller.username())) {

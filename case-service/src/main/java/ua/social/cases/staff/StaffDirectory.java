@@ -42,7 +42,7 @@ public class StaffDirectory {
     private record Cached<T>(T value, Instant until) {
     }
     private final Map<String, Cached<Optional<StaffMember>>> byUsername = new ConcurrentHashMap<>();
-    private final Map<String, Cached<List<StaffMember>>> byRole = new ConcurrentHashMap<>();
+    private final Map<String, Cached<List<StaffMember>>> byCommunity = new ConcurrentHashMap<>();
     private volatile Cached<String> token;
 
     /** The staff member with this username, if the realm has one. */
@@ -63,19 +63,21 @@ public class StaffDirectory {
         return found;
     }
 
-    /** Everyone holding a realm role (e.g. all case managers), for caseload overviews. */
-    public List<StaffMember> withRole(String role) {
-        Cached<List<StaffMember>> c = byRole.get(role);
+    /** Staff of a community (users whose hromada attribute is that community), with their realm roles. */
+    public List<StaffMember> inCommunity(String hromada) {
+        Cached<List<StaffMember>> c = byCommunity.get(hromada);
         if (c != null && Instant.now().isBefore(c.until())) {
             return c.value();
         }
-        JsonNode users = get("/roles/" + URLEncoder.encode(role, StandardCharsets.UTF_8)
-                + "/users?briefRepresentation=false&max=1000");
+        JsonNode users = get("/users?briefRepresentation=false&max=1000&q="
+                + URLEncoder.encode("hromada:" + hromada, StandardCharsets.UTF_8));
         List<StaffMember> members = new ArrayList<>();
         for (JsonNode u : users) {
-            members.add(toMember(u, Set.of(role)));
+            if (hromada.equals(attribute(u, "hromada"))) {
+                members.add(toMember(u, roles(u.path("id").asText())));
+            }
         }
-        byRole.put(role, new Cached<>(List.copyOf(members), Instant.now().plus(config.staffDirectory().cacheFor())));
+        byCommunity.put(hromada, new Cached<>(List.copyOf(members), Instant.now().plus(config.staffDirectory().cacheFor())));
         return members;
     }
 

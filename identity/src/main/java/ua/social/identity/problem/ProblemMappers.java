@@ -198,6 +198,20 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
+        // A body that could not be read arrives wrapped: answer as for the JSON failure itself.
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonParseException parse) {
+            return malformedJson(parse);
+        }
+        if (cause instanceof MismatchedInputException mismatched) {
+            return mismatchedInput(mismatched);
+        }
+        if (cause instanceof JsonMappingException mapping) {
+            return jsonMapping(mapping);
+        }
+        if (cause instanceof JsonProcessingException processing) {
+            return jsonProcessing(processing);
+        }
         Response r = e.getResponse();
         int status = r.getStatus();
         if (r.hasEntity() && r.getMediaType() != null && r.getMediaType().toString().startsWith(Problem.MEDIA_TYPE)) {
