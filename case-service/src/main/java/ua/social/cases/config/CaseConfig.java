@@ -11,6 +11,14 @@ public interface CaseConfig {
 
     StaffDirectory staffDirectory();
 
+    ReferralEvents referralEvents();
+
+    /** How case-service follows referral-service: the consumer group it reads referral.events with. */
+    interface ReferralEvents {
+        @WithDefault("case-service")
+        String consumerGroup();
+    }
+
     /** Where case managers are looked up: the realm's admin API, with case-service's own service account. */
     interface StaffDirectory {
         String keycloakUrl();

@@ -17,9 +17,17 @@ public class Timeline {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public TimelineEntry append(UUID caseId, String type, String summary, String actor, Map<String, Object> details) {
+        return append(caseId, type, summary, actor, details, OffsetDateTime.now(ZoneOffset.UTC), null);
+    }
+
+    /** An entry caused by another service's event: when it happened there, and which event it was. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public TimelineEntry append(UUID caseId, String type, String summary, String actor, Map<String, Object> details,
+                                OffsetDateTime occurredAt, String sourceEventId) {
         TimelineEntry e = new TimelineEntry();
         e.caseId = caseId;
-        e.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
+        e.sourceEventId = sourceEventId;
+        e.occurredAt = occurredAt;
         e.type = type;
         e.summary = summary;
         e.actor = actor;
