@@ -1,5 +1,6 @@
 # PostgreSQL from the OS packages, on the platform's own data directory and port.
-# One database and one login role per service, plus a *_test database for `./platform test`.
+# One database and one login role per service, plus *_test (module tests) and *_e2e (platform-tests)
+# databases for `./platform test`.
 
 pg_bindir() {
     local d
@@ -48,7 +49,11 @@ pg_psql() {
 }
 
 pg_start() {
-    if running_pid postgres >/dev/null; then info postgres "already running on 127.0.0.1:$PG_PORT"; return 0; fi
+    if running_pid postgres >/dev/null; then
+        pg_create_databases
+        info postgres "already running on 127.0.0.1:$PG_PORT"
+        return 0
+    fi
     pg_install
     local bin home; bin=$(pg_bindir); home=$(pg_home)
     is_root && chown -R postgres "$home"
@@ -87,6 +92,7 @@ pg_create_databases() {
 SELECT 'CREATE ROLE $db LOGIN PASSWORD ''$db-local''' WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '$db')\gexec
 SELECT 'CREATE DATABASE $db OWNER $db' WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = '$db')\gexec
 SELECT 'CREATE DATABASE ${db}_test OWNER $db' WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = '${db}_test')\gexec
+SELECT 'CREATE DATABASE ${db}_e2e OWNER $db' WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = '${db}_e2e')\gexec
 SQL
     done
 }

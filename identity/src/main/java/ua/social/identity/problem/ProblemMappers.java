@@ -242,6 +242,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
+        // Races the request could not see coming: a concurrent change of the same record, or a
+        // concurrent insert of the same unique value (SQLState 23505). The transaction rolled back.
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof OptimisticLockException || t.getClass().getSimpleName().startsWith("StaleObjectState")) {
+                return optimisticLock(null);
+            }
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return Problem.of(409, "conflict", "Conflict",
+                        "A record with the same unique value was created meanwhile; reload and check before retrying.")
+                        .toResponse();
+            }
+        }
         LOG.error("Unexpected failure", e);
         return Problem.of(500, "internal", "Internal error",
                 "The request could not be completed; it has been logged.").toResponse();
