@@ -1,0 +1,47 @@
+package ua.social.referral.casefile;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import ua.social.messaging.TopicConsumer;
+import ua.social.referral.config.ReferralConfig;
+
+import java.util.List;
+
+/**
+ * Reads case.events from start-up to shut-down on its own thread and hands each event to
+ * {@link CaseProjector} (consumer group {@code referral.case-events.group-id}).
+ */
+@ApplicationScoped
+public class CaseEventsConsumer {
+
+    @Inject
+    CaseProjector projector;
+    @Inject
+    ReferralConfig config;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private TopicConsumer consumer;
+
+    void start(@Observes StartupEvent ev) {
+        if (!config.caseEvents().enabled()) {
+            return;
+        }
+        consumer = new TopicConsumer(bootstrapServers, config.caseEvents().groupId(),
+                List.of(config.caseEvents().topic()), event -> {
+                    if (CaseProjector.handles(event.type())) {
+                        projector.apply(event);
+                    }
+                }).start();
+    }
+
+    void stop(@Observes ShutdownEvent ev) {
+        if (consumer != null) {
+            consumer.close();
+        }
+    }
+}

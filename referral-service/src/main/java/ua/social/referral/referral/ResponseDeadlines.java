@@ -1,0 +1,52 @@
+package ua.social.referral.referral;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+import ua.social.referral.partner.Partner;
+import ua.social.referral.support.Time;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * Flags referrals whose partner did not accept or reject within the response deadline of their
+ * urgency, and emits ua.social.referral.response-overdue for each, once: the flag
+ * ({@code response_overdue_at}) is set in the same transaction as the event is written.
+ */
+@ApplicationScoped
+public class ResponseDeadlines {
+
+    private static final Logger LOG = Logger.getLogger(ResponseDeadlines.class);
+    static final int BATCH = 100;
+
+    @Inject
+    ReferralEvents events;
+
+    @Scheduled(every = "${referral.overdue-check.every:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void check() {
+        try {
+            while (flagBatch() == BATCH) {
+                LOG.debug("overdue check: full batch flagged, continuing");
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("overdue check failed, will retry: %s", e.getMessage());
+        }
+    }
+
+    @Transactional
+    int flagBatch() {
+        OffsetDateTime now = Time.now();
+        List<Referral> due = Referral.<Referral>find("status = ?1 and responseOverdueAt is null and responseDueAt <= ?2"
+                        + " order by responseDueAt", ReferralStatus.REQUESTED, now)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).range(0, BATCH - 1).list();
+        for (Referral r : due) {
+            r.responseOverdueAt = now;
+            events.responseOverdue(r, Partner.findById(r.partnerId));
+        }
+        return due.size();
+    }
+}

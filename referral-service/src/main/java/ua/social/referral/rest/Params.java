@@ -1,0 +1,101 @@
+package ua.social.referral.rest;
+
+import ua.social.identity.problem.ProblemException;
+import ua.social.identity.web.PageView;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Query parameters parsed with a 400 problem naming the parameter (instead of JAX-RS's bare 404); as in case-service. */
+final class Params {
+
+    private Params() {
+    }
+
+    static <E extends Enum<E>> E enumValue(Class<E> type, String value, String name) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(name, "unknown value '" + value + "'; allowed: "
+                    + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
+        }
+    }
+
+    static LocalDate date(String value, String name) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest(name, "'" + value + "' is not a date (YYYY-MM-DD)");
+        }
+    }
+
+    static UUID uuid(String value, String name) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(name, "'" + value + "' is not a UUID");
+        }
+    }
+
+    static Boolean bool(String value, String name) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.trim().toLowerCase()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.badRequest(name, "must be true or false");
+        };
+    }
+
+    /** A 0-based page number; absent means the first page. */
+    static int page(String value) {
+        int page = integer(value, "page", 0);
+        if (page < 0) {
+            throw ProblemException.badRequest("page", "must be 0 or more");
+        }
+        return page;
+    }
+
+    /** A page size between 1 and {@link PageView#MAX_SIZE}; absent means {@code defaultSize}. */
+    static int size(String value, int defaultSize) {
+        int size = integer(value, "size", defaultSize);
+        if (size < 1 || size > PageView.MAX_SIZE) {
+            throw ProblemException.badRequest("size", "must be between 1 and " + PageView.MAX_SIZE);
+        }
+        return size;
+    }
+
+    static int integer(String value, String name, int defaultValue) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest(name, "'" + value + "' is not an integer");
+        }
+    }
+
+    static String pattern(String value, String regex, String name, String message) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!value.trim().matches(regex)) {
+            throw ProblemException.badRequest(name, message);
+        }
+        return value.trim();
+    }
+}

@@ -1,0 +1,101 @@
+package ua.social.referral.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import ua.social.identity.CallerContext;
+import ua.social.identity.Roles;
+import ua.social.identity.web.PageView;
+import ua.social.referral.referral.Referral;
+import ua.social.referral.referral.ReferralNote;
+import ua.social.referral.referral.ReferralService;
+import ua.social.referral.referral.ReferralStatus;
+import ua.social.referral.referral.Urgency;
+import ua.social.referral.rest.ReferralApi.NoteRequest;
+import ua.social.referral.rest.ReferralApi.NoteView;
+import ua.social.referral.rest.ReferralApi.PartnerReferralSummary;
+import ua.social.referral.rest.ReferralApi.PartnerReferralView;
+import ua.social.referral.rest.ReferralApi.TransitionRequest;
+import ua.social.referral.support.Idempotency;
+import ua.social.referral.support.Versions;
+
+import java.net.URI;
+import java.util.UUID;
+
+@Path("/partner/referrals")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.PARTNER)
+@SecurityRequirement(name = "partnerApiKey")
+@Tag(name = "Partner API", description = "For partner organisations, with their X-API-Key: their own inbound referrals, "
+        + "accept or reject, work them through to completion, attach outcome notes")
+public class PartnerReferralResource {
+
+    @Inject
+    ReferralService referrals;
+    @Inject
+    Idempotency idempotency;
+    @Inject
+    CallerContext callerContext;
+
+    static Response view(PartnerReferralView v) {
+        return Response.ok(v).tag(Versions.etag(v.version())).build();
+    }
+
+    @GET
+    @Operation(summary = "Your inbound referrals, newest first; filters: status, urgency, pending, overdue")
+    public PageView<PartnerReferralSummary> list(@QueryParam("status") String status,
+                                                 @QueryParam("urgency") String urgency,
+                                                 @QueryParam("pending") String pending,
+                                                 @QueryParam("overdue") String overdue,
+                                                 @QueryParam("page") String page, @QueryParam("size") String size) {
+        return referrals.listForPartner(new ReferralService.Filter(null, null,
+                        Params.enumValue(ReferralStatus.class, status, "status"),
+                        Params.enumValue(Urgency.class, urgency, "urgency"), Params.bool(pending, "pending"),
+                        Params.bool(overdue, "overdue")),
+                Params.page(page), Params.size(size, 20));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One of your referrals with the minimum client data, history and notes (404 for any other)")
+    public Response get(@PathParam("id") UUID id) {
+        return view(referrals.viewForPartner(id));
+    }
+
+    @POST
+    @Path("/{id}/transitions")
+    @Operation(summary = "Move the referral: ACCEPTED, REJECTED (reason), IN_PROGRESS, ON_HOLD, COMPLETED (outcome), "
+            + "FAILED (reason); 409 naming the current status and your allowed moves otherwise; If-Match optional")
+    public Response move(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                         @Valid @NotNull TransitionRequest req) {
+        Referral r = referrals.moveByPartner(id, ifMatch, req);
+        return view(referrals.viewForPartner(r.id));
+    }
+
+    @POST
+    @Path("/{id}/notes")
+    @Operation(summary = "Attach an outcome note; accepts Idempotency-Key")
+    public Response note(@PathParam("id") UUID id, @Valid @NotNull NoteRequest req,
+                         @HeaderParam(Idempotency.HEADER) String key) {
+        return idempotency.create(callerContext.current(), key, "POST /partner/referrals/" + id + "/notes", req, () -> {
+            ReferralNote n = referrals.noteByPartner(id, req.text());
+            return new Idempotency.Created(URI.create("/partner/referrals/" + id), NoteView.of(n));
+        });
+    }
+}

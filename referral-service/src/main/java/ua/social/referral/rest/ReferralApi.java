@@ -1,0 +1,148 @@
+package ua.social.referral.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.FutureOrPresent;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import ua.social.referral.partner.Partner;
+import ua.social.referral.partner.PartnerService;
+import ua.social.referral.partner.Sector;
+import ua.social.referral.partner.ServiceCategory;
+import ua.social.referral.referral.Referral;
+import ua.social.referral.referral.ReferralNote;
+import ua.social.referral.referral.ReferralStatus;
+import ua.social.referral.referral.Side;
+import ua.social.referral.referral.StatusChange;
+import ua.social.referral.referral.Urgency;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** Request and response shapes of referrals, for the referring side and for partners. */
+public final class ReferralApi {
+
+    private ReferralApi() {
+    }
+
+    /** The minimum the partner needs to reach and serve the client; given by the case manager. */
+    public record ClientData(@NotBlank @Size(max = 300) String fullName,
+                             @Past LocalDate dateOfBirth,
+                             @Size(max = 30) @Pattern(regexp = PartnerApi.PHONE, message = PartnerApi.PHONE_MESSAGE) String phone,
+                             @Size(max = 4000) String notes) {
+    }
+
+    public record CreateReferralRequest(@NotNull UUID caseId,
+                                        @NotNull UUID partnerId,
+                                        UUID serviceId,
+                                        ServiceCategory serviceCategory,
+                                        UUID planActionId,
+                                        @NotNull Urgency urgency,
+                                        @NotBlank @Size(max = 4000) String reason,
+                                        @FutureOrPresent LocalDate desiredDate,
+                                        @NotNull @Valid ClientData client) {
+    }
+
+    public record TransitionRequest(@NotNull ReferralStatus status,
+                                    @Size(max = 4000) String reason,
+                                    @Size(max = 4000) String outcome) {
+    }
+
+    public record NoteRequest(@NotBlank @Size(max = 4000) String text) {
+    }
+
+    public record PartnerRef(UUID id, String name, Sector sector) {
+        public static PartnerRef of(Partner p) {
+            return new PartnerRef(p.id, p.name, p.sector);
+        }
+    }
+
+    public record ServiceRef(UUID id, String name, ServiceCategory category) {
+        public static ServiceRef of(PartnerService s) {
+            return s == null ? null : new ServiceRef(s.id, s.name, s.category);
+        }
+    }
+
+    public record StatusChangeView(ReferralStatus from, ReferralStatus to, Side side, String changedBy, String reason,
+                                   String outcome, OffsetDateTime changedAt) {
+        public static StatusChangeView of(StatusChange c) {
+            return new StatusChangeView(c.fromStatus, c.toStatus, c.side, c.changedBy, c.reason, c.outcome, c.changedAt);
+        }
+    }
+
+    public record NoteView(UUID id, Side side, String author, String text, OffsetDateTime createdAt) {
+        public static NoteView of(ReferralNote n) {
+            return new NoteView(n.id, n.side, n.author, n.text, n.createdAt);
+        }
+    }
+
+    public static ClientData clientData(Referral r) {
+        return new ClientData(r.clientFullName, r.clientDateOfBirth, r.clientPhone, r.clientNotes);
+    }
+
+    /** A referral as the referring side (case manager, supervisor) sees it. */
+    public record ReferralView(UUID id, UUID caseId, UUID planActionId, PartnerRef partner, ServiceRef service,
+                               ServiceCategory serviceCategory, String oblast, String hromada, Urgency urgency,
+                               String reason, LocalDate desiredDate, ReferralStatus status,
+                               List<ReferralStatus> allowedMoves, String statusReason, String outcome,
+                               ClientData client, OffsetDateTime createdAt, String createdBy,
+                               OffsetDateTime requestedAt, OffsetDateTime responseDueAt, OffsetDateTime respondedAt,
+                               OffsetDateTime responseOverdueAt, boolean overdue, OffsetDateTime updatedAt,
+                               List<StatusChangeView> history, List<NoteView> notes, long version) {
+        public static ReferralView of(Referral r, Partner p, PartnerService s, List<StatusChange> history,
+                                      List<ReferralNote> notes) {
+            return new ReferralView(r.id, r.caseId, r.planActionId, PartnerRef.of(p), ServiceRef.of(s),
+                    r.serviceCategory, r.oblast, r.hromada, r.urgency, r.reason, r.desiredDate, r.status,
+                    r.status.movesFor(Side.REFERRING_SIDE).stream().sorted().toList(), r.statusReason, r.outcome,
+                    clientData(r), r.createdAt, r.createdBy, r.requestedAt, r.responseDueAt, r.respondedAt,
+                    r.responseOverdueAt, r.overdue(), r.updatedAt, history.stream().map(StatusChangeView::of).toList(),
+                    notes.stream().map(NoteView::of).toList(), r.version);
+        }
+    }
+
+    public record ReferralSummary(UUID id, UUID caseId, PartnerRef partner, ServiceCategory serviceCategory,
+                                  Urgency urgency, ReferralStatus status, String hromada, OffsetDateTime createdAt,
+                                  OffsetDateTime requestedAt, OffsetDateTime responseDueAt, boolean overdue,
+                                  OffsetDateTime updatedAt) {
+        public static ReferralSummary of(Referral r, Partner p) {
+            return new ReferralSummary(r.id, r.caseId, PartnerRef.of(p), r.serviceCategory, r.urgency, r.status,
+                    r.hromada, r.createdAt, r.requestedAt, r.responseDueAt, r.overdue(), r.updatedAt);
+        }
+    }
+
+    /**
+     * A referral as the partner sees it: what the work needs, not the case file. The client data is
+     * withheld ({@code client} null) while the client's consent to sharing with partners is withdrawn.
+     */
+    public record PartnerReferralView(UUID id, ServiceRef service, ServiceCategory serviceCategory, String oblast,
+                                      String hromada, Urgency urgency, String reason, LocalDate desiredDate,
+                                      ReferralStatus status, List<ReferralStatus> allowedMoves, String statusReason,
+                                      String outcome, ClientData client, boolean clientDataWithheld,
+                                      String referredBy, OffsetDateTime requestedAt, OffsetDateTime responseDueAt,
+                                      OffsetDateTime respondedAt, boolean overdue, OffsetDateTime updatedAt,
+                                      List<StatusChangeView> history, List<NoteView> notes, long version) {
+        public static PartnerReferralView of(Referral r, PartnerService s, boolean shareClient,
+                                             List<StatusChange> history, List<ReferralNote> notes) {
+            return new PartnerReferralView(r.id, ServiceRef.of(s), r.serviceCategory, r.oblast, r.hromada, r.urgency,
+                    r.reason, r.desiredDate, r.status, r.status.movesFor(Side.PARTNER).stream().sorted().toList(),
+                    r.statusReason, r.outcome, shareClient ? clientData(r) : null, !shareClient, r.createdBy,
+                    r.requestedAt, r.responseDueAt, r.respondedAt, r.overdue(), r.updatedAt,
+                    history.stream().filter(c -> c.toStatus != ReferralStatus.DRAFT).map(StatusChangeView::of).toList(),
+                    notes.stream().map(NoteView::of).toList(), r.version);
+        }
+    }
+
+    public record PartnerReferralSummary(UUID id, ServiceCategory serviceCategory, UUID serviceId, Urgency urgency,
+                                         ReferralStatus status, String hromada, String clientName,
+                                         OffsetDateTime requestedAt, OffsetDateTime responseDueAt, boolean overdue,
+                                         OffsetDateTime updatedAt) {
+        public static PartnerReferralSummary of(Referral r, boolean shareClient) {
+            return new PartnerReferralSummary(r.id, r.serviceCategory, r.serviceId, r.urgency, r.status, r.hromada,
+                    shareClient ? r.clientFullName : null, r.requestedAt, r.responseDueAt, r.overdue(), r.updatedAt);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package ua.social.referral.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import ua.social.identity.CallerContext;
+import ua.social.identity.Roles;
+import ua.social.identity.web.PageView;
+import ua.social.referral.referral.Referral;
+import ua.social.referral.referral.ReferralNote;
+import ua.social.referral.referral.ReferralService;
+import ua.social.referral.referral.ReferralStatus;
+import ua.social.referral.referral.Urgency;
+import ua.social.referral.rest.ReferralApi.CreateReferralRequest;
+import ua.social.referral.rest.ReferralApi.NoteRequest;
+import ua.social.referral.rest.ReferralApi.NoteView;
+import ua.social.referral.rest.ReferralApi.ReferralSummary;
+import ua.social.referral.rest.ReferralApi.ReferralView;
+import ua.social.referral.rest.ReferralApi.StatusChangeView;
+import ua.social.referral.rest.ReferralApi.TransitionRequest;
+import ua.social.referral.support.Idempotency;
+import ua.social.referral.support.Versions;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/referrals")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.CASE_MANAGER, Roles.SUPERVISOR})
+@Tag(name = "Referrals", description = "The referring side: a case manager refers the client of a case to a partner's "
+        + "service, sends or cancels it, follows the partner's answer; supervisors see their community")
+public class ReferralResource {
+
+    @Inject
+    ReferralService referrals;
+    @Inject
+    Idempotency idempotency;
+    @Inject
+    CallerContext callerContext;
+
+    static Response view(ReferralView v) {
+        return Response.ok(v).tag(Versions.etag(v.version())).build();
+    }
+
+    @POST
+    @Operation(summary = "Draft a referral for the client of a case in your reach, with the minimum client data the "
+            + "partner needs; 409 when the case has no consent to share with partners or is closed. Accepts Idempotency-Key")
+    public Response create(@Valid @NotNull CreateReferralRequest req, @HeaderParam(Idempotency.HEADER) String key) {
+        return idempotency.create(callerContext.current(), key, "POST /referrals", req, () -> {
+            Referral r = referrals.create(req);
+            return new Idempotency.Created(URI.create("/referrals/" + r.id), referrals.referringView(r));
+        });
+    }
+
+    @GET
+    @Operation(summary = "Referrals in your reach: a case manager's caseload, a supervisor's community. Filters: caseId, "
+            + "partnerId, status, urgency, pending (awaiting the partner's answer), overdue (past the response deadline)")
+    public PageView<ReferralSummary> list(@QueryParam("caseId") String caseId, @QueryParam("partnerId") String partnerId,
+                                          @QueryParam("status") String status, @QueryParam("urgency") String urgency,
+                                          @QueryParam("pending") String pending, @QueryParam("overdue") String overdue,
+                                          @QueryParam("page") String page, @QueryParam("size") String size) {
+        return referrals.listForReferringSide(new ReferralService.Filter(Params.uuid(caseId, "caseId"),
+                        Params.uuid(partnerId, "partnerId"), Params.enumValue(ReferralStatus.class, status, "status"),
+                        Params.enumValue(Urgency.class, urgency, "urgency"), Params.bool(pending, "pending"),
+                        Params.bool(overdue, "overdue")),
+                Params.page(page), Params.size(size, 20));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A referral with its client data, status history and notes; ETag carries the version")
+    public Response get(@PathParam("id") UUID id) {
+        return view(referrals.viewForReferringSide(id));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(summary = "The referral's status history, oldest first")
+    public List<StatusChangeView> history(@PathParam("id") UUID id) {
+        return referrals.viewForReferringSide(id).history();
+    }
+
+    @POST
+    @Path("/{id}/transitions")
+    @Operation(summary = "Move the referral as the referring side: REQUESTED (send to the partner) or CANCELLED; "
+            + "409 naming the current status and your allowed moves for anything else; If-Match optional")
+    public Response move(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                         @Valid @NotNull TransitionRequest req) {
+        Referral r = referrals.moveByReferringSide(id, ifMatch, req);
+        return view(referrals.viewForReferringSide(r.id));
+    }
+
+    @POST
+    @Path("/{id}/notes")
+    @Operation(summary = "Add a note for the partner and colleagues; accepts Idempotency-Key")
+    public Response note(@PathParam("id") UUID id, @Valid @NotNull NoteRequest req,
+                         @HeaderParam(Idempotency.HEADER) String key) {
+        return idempotency.create(callerContext.current(), key, "POST /referrals/" + id + "/notes", req, () -> {
+            ReferralNote n = referrals.noteByReferringSide(id, req.text());
+            return new Idempotency.Created(URI.create("/referrals/" + id), NoteView.of(n));
+        });
+    }
+}

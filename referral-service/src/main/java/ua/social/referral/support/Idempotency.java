@@ -1,0 +1,108 @@
+package ua.social.referral.support;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import ua.social.identity.Caller;
+import ua.social.identity.problem.Problem;
+import ua.social.identity.problem.ProblemException;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.function.Supplier;
+
+/**
+ * {@code Idempotency-Key} for POSTs that create something (the approach of case-service). The first
+ * outcome is stored in the same transaction as the change; a retry with the same key and the same
+ * body gets the same status, {@code Location} and body back and creates nothing. The same key with
+ * another body is refused (422). Keys are per caller.
+ *
+ * <p>An outcome that holds a secret (a new partner API key) is stored with the secret left out
+ * ({@link Created#replayBody}): the secret is shown once and never kept.
+ */
+@ApplicationScoped
+public class Idempotency {
+
+    public static final String HEADER = "Idempotency-Key";
+
+    /**
+     * What a creating operation produced.
+     *
+     * @param replayBody what a retry gets back; the body itself unless it holds something never to be stored
+     */
+    public record Created(URI location, Object body, Object replayBody) {
+        public Created(URI location, Object body) {
+            this(location, body, body);
+        }
+    }
+
+    @Inject
+    ObjectMapper mapper;
+
+    /** Runs {@code action} once per (caller, key), in one transaction with the stored outcome. */
+    @Transactional
+    public Response create(Caller caller, String key, String operation, Object request, Supplier<Created> action) {
+        if (key == null || key.isBlank()) {
+            Created c = action.get();
+            return Response.created(c.location()).entity(c.body()).build();
+        }
+        if (key.length() > 200) {
+            throw ProblemException.badRequest(HEADER, "must be at most 200 characters");
+        }
+        String hash = hash(operation, request);
+        IdempotencyRecord existing = IdempotencyRecord.findById(new IdempotencyRecord.Key(caller.id(), key));
+        if (existing != null) {
+            if (!existing.requestHash.equals(hash)) {
+                throw new ProblemException(Problem.of(422, "idempotency-key-reused", "Idempotency key reused",
+                        "This Idempotency-Key was already used for a different request; use a new key.")
+                        .field(HEADER, "already used for a different request"));
+            }
+            Response.ResponseBuilder b = Response.status(existing.status)
+                    .entity(existing.body).type(MediaType.APPLICATION_JSON_TYPE)
+                    .header("Idempotent-Replayed", "true");
+            if (existing.location != null) {
+                b.location(URI.create(existing.location));
+            }
+            return b.build();
+        }
+        Created c = action.get();
+        IdempotencyRecord r = new IdempotencyRecord();
+        r.id = new IdempotencyRecord.Key(caller.id(), key);
+        r.operation = operation;
+        r.requestHash = hash;
+        r.status = 201;
+        r.location = c.location() == null ? null : c.location().toString();
+        r.body = json(c.replayBody());
+        r.createdAt = Time.now();
+        r.persist();
+        return Response.created(c.location()).entity(c.body()).build();
+    }
+
+    private String hash(String operation, Object request) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            d.update(operation.getBytes(StandardCharsets.UTF_8));
+            d.update((byte) 0);
+            d.update(json(request).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String json(Object o) {
+        try {
+            return mapper.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
