@@ -102,6 +102,19 @@ class ApiKeyTest {
     }
 
     @Test
+    void aDeactivatedPartnersKeysStopWorking() {
+        PartnerSetup p = newPartner("HUMANITARIAN", "MATERIAL_ECONOMIC");
+        String secret = issueKey(p.partnerId());
+        partner(secret).get("/partner/referrals").then().statusCode(200);
+        Map<String, Object> inactive = ua.social.referral.support.Api.partnerBody(p.name(), "HUMANITARIAN");
+        inactive.put("active", false);
+        as(ADMIN).body(inactive).put("/partners/" + p.partnerId()).then().statusCode(200).body("active", equalTo(false));
+        partner(secret).get("/partner/referrals").then().statusCode(401);
+        as(ADMIN).body(Map.of()).post("/partners/" + p.partnerId() + "/api-keys").then().statusCode(409)
+                .body("type", containsString("partner-inactive"));
+    }
+
+    @Test
     void rotationKeepsTheOldKeyForTheGracePeriodOnly() {
         PartnerSetup p = newPartner("HOUSING", "HOUSING");
         String keys = "/partners/" + p.partnerId() + "/api-keys";

@@ -93,6 +93,10 @@ public class CaseProjector {
     }
 
     private static void opened(CloudEvent event, UUID caseId, OffsetDateTime now) {
+        if (event.text("oblast") == null || event.text("hromada") == null) {
+            LOG.warnf("event %s (%s) names no oblast or community; ignored", event.id(), event.type());
+            return;
+        }
         CaseProjection c = CaseProjection.findById(caseId);
         if (c == null) {
             c = new CaseProjection();
