@@ -1,0 +1,112 @@
+package ua.social.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One packaged service started as a real process for a cross-service test: a free port, the
+ * service's *_e2e database cleaned by Flyway at start, a consumer group of its own, the platform's
+ * Kafka and Keycloak. Its log goes to target/e2e-logs/.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    public static final Path ROOT = Path.of(System.getProperty("platform.root", ".."));
+
+    private final String name;
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private ServiceProcess(String name, Process process, int port, Path log) {
+        this.name = name;
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    public static ServiceProcess start(String service, Map<String, String> extraEnv) throws IOException {
+        Path jar = ROOT.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: package the services first (./mvnw package)");
+        }
+        int port = freePort();
+        String db = service.replace('-', '_');
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + env("DB_HOST", "127.0.0.1") + ":"
+                + env("DB_PORT", "55432") + "/" + db + "_e2e");
+        env.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");
+        env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
+        env.put("KAFKA_BOOTSTRAP_SERVERS", env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
+        env.put("KEYCLOAK_URL", env("KEYCLOAK_URL", "http://localhost:8180"));
+        env.putAll(extraEnv);
+        Path logs = ROOT.resolve("platform-tests/target/e2e-logs");
+        Files.createDirectories(logs);
+        Path log = logs.resolve(service + ".log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx384m", "-jar", jar.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().putAll(env);
+        ServiceProcess sp = new ServiceProcess(service, pb.start(), port, log);
+        sp.awaitReady();
+        return sp;
+    }
+
+    /** A consumer group no earlier run used, so the service reads its topics from the start. */
+    public static String freshGroup(String service) {
+        return service + "-e2e-" + UUID.randomUUID();
+    }
+
+    private void awaitReady() {
+        HttpClient http = HttpClient.newHttpClient();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited; see " + log);
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+                return r.statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+    }
+
+    public String url() {
+        return "http://localhost:" + port;
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
