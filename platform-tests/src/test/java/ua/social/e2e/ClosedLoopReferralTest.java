@@ -106,10 +106,13 @@ class ClosedLoopReferralTest {
                         "city", "Полтава", "postalCode", "36000", "oblast", DemoUsers.POLTAVA_OBLAST, "hromada", DemoUsers.POLTAVA_HROMADA,
                         "hours", List.of(Map.of("days", List.of("MO", "TU", "WE", "TH", "FR"),
                                 "opensAt", "08:00", "closesAt", "17:00"))))
-                .post("/partners/" + partnerId + "/locations").then().log().ifValidationFails().statusCode(201).extract().path("id");
+                .post("/partners/" + partnerId + "/locations").then().log().ifValidationFails().statusCode(201)
+                .extract().path("id");
         String serviceId = as(referrals, DemoUsers.ADMIN).body(Map.of("name", "Профорієнтація",
-                        "description", "Консультація кар'єрного радника", "category", "EMPLOYMENT", "feeFree", true, "languages", List.of("uk"), "locationIds", List.of(locationId)))
-                .post("/partners/" + partnerId + "/services").then().log().ifValidationFails().statusCode(201).extract().path("id");
+                        "description", "Консультація кар'єрного радника", "category", "EMPLOYMENT", "feeFree", true,
+                        "languages", List.of("uk"), "locationIds", List.of(locationId)))
+                .post("/partners/" + partnerId + "/services").then().log().ifValidationFails().statusCode(201)
+                .extract().path("id");
         String key = as(referrals, DemoUsers.ADMIN).body(Map.of("label", "e2e"))
                 .post("/partners/" + partnerId + "/api-keys").then().statusCode(201).extract().path("key");
 
