@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import ua.social.cases.client.Client;
 import ua.social.cases.support.AccessLog;
-import ua.social.cases.support.Versions;
+import ua.social.identity.web.Versions;
 import ua.social.identity.Caller;
 import ua.social.identity.CallerContext;
 import ua.social.identity.Roles;

@@ -13,6 +13,7 @@ import ua.social.cases.rest.ClientApi.DuplicateCandidate;
 import ua.social.identity.Caller;
 import ua.social.identity.problem.Problem;
 import ua.social.identity.problem.ProblemException;
+import ua.social.identity.web.Versions;
 import ua.social.identity.web.PageView;
 
 import java.time.LocalDate;
@@ -83,7 +84,7 @@ public class ClientService {
     @Transactional
     public Client update(UUID id, String ifMatch, ClientRequest req) {
         Client c = access.clientInReach(id);
-        ua.social.cases.support.Versions.check(ifMatch, c.version);
+        Versions.check(ifMatch, c.version);
         requireOwnJurisdiction(access.caller(), req);
         if (req.rnokpp() != null && !req.rnokpp().equals(c.rnokpp)
                 && Client.count("rnokpp = ?1 and id <> ?2", req.rnokpp(), id) > 0) {

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -26,8 +25,9 @@ import ua.social.cases.rest.AppealApi.AppealView;
 import ua.social.cases.rest.AppealApi.ResolutionRequest;
 import ua.social.cases.rest.AppealApi.ServiceRequest;
 import ua.social.cases.rest.AppealApi.ServiceView;
-import ua.social.cases.support.Idempotency;
+import ua.social.identity.web.Idempotency;
 import ua.social.identity.Roles;
+import ua.social.identity.web.QueryParams;
 import ua.social.identity.web.PageView;
 
 import java.net.URI;
@@ -60,11 +60,12 @@ public class AppealResource {
     @GET
     @Operation(summary = "Appeals of your community, newest first")
     public PageView<AppealView> list(@QueryParam("clientId") String clientId, @QueryParam("outcome") String outcome,
-                                     @QueryParam("page") @DefaultValue("0") int page,
-                                     @QueryParam("size") @DefaultValue("20") int size) {
-        PageView<Appeal> found = appeals.list(Params.uuid(clientId, "clientId"),
-                Params.enumValue(Appeal.Outcome.class, outcome, "outcome"), Params.page(page), Params.size(size));
-        return PageView.of(found.items().stream().map(AppealView::of).toList(), page, size, found.totalItems());
+                                     @QueryParam("page") String page, @QueryParam("size") String size) {
+        PageView<Appeal> found = appeals.list(QueryParams.uuid(clientId, "clientId"),
+                QueryParams.enumValue(Appeal.Outcome.class, outcome, "outcome"), QueryParams.page(page),
+                QueryParams.size(size, 20));
+        return PageView.of(found.items().stream().map(AppealView::of).toList(), found.page(), found.size(),
+                found.totalItems());
     }
 
     @GET

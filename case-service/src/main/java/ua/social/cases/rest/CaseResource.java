@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -39,10 +38,11 @@ import ua.social.cases.rest.CaseApi.TimelineView;
 import ua.social.cases.rest.CaseApi.TransferRequest;
 import ua.social.cases.rest.CaseApi.WithdrawalRequest;
 import ua.social.cases.support.AccessLog;
-import ua.social.cases.support.Idempotency;
+import ua.social.identity.web.Idempotency;
 import ua.social.cases.support.Timeline;
-import ua.social.cases.support.Versions;
+import ua.social.identity.web.Versions;
 import ua.social.identity.Roles;
+import ua.social.identity.web.QueryParams;
 import ua.social.identity.web.PageView;
 
 import java.net.URI;
@@ -90,15 +90,14 @@ public class CaseResource {
     public PageView<CaseSummary> list(@QueryParam("stage") String stage, @QueryParam("caseManager") String caseManager,
                                       @QueryParam("hromada") String hromada, @QueryParam("model") String model,
                                       @QueryParam("overdue") String overdue,
-                                      @QueryParam("page") @DefaultValue("0") int page,
-                                      @QueryParam("size") @DefaultValue("20") int size) {
-        PageView<SocialCase> found = cases.list(Params.enumValue(CaseStage.class, stage, "stage"), caseManager, hromada,
-                Params.enumValue(CaseManagementModel.class, model, "model"), Params.bool(overdue, "overdue"),
-                Params.page(page), Params.size(size));
+                                      @QueryParam("page") String page, @QueryParam("size") String size) {
+        PageView<SocialCase> found = cases.list(QueryParams.enumValue(CaseStage.class, stage, "stage"), caseManager, hromada,
+                QueryParams.enumValue(CaseManagementModel.class, model, "model"), QueryParams.bool(overdue, "overdue"),
+                QueryParams.page(page), QueryParams.size(size, 20));
         Set<UUID> overdueIds = new HashSet<>(cases.overdueCaseIds());
         return PageView.of(found.items().stream().map(c -> new CaseSummary(c.id, c.number, c.clientId, c.hromada,
                 c.stage, c.model, c.caseManagerUsername, c.openedAt, overdueIds.contains(c.id))).toList(),
-                page, size, found.totalItems());
+                found.page(), found.size(), found.totalItems());
     }
 
     @GET
@@ -179,22 +178,25 @@ public class CaseResource {
     @GET
     @Path("/{id}/timeline")
     @Operation(summary = "Everything that happened on the case, oldest first, paginated (append-only)")
-    public PageView<TimelineView> timeline(@PathParam("id") UUID id, @QueryParam("page") @DefaultValue("0") int page,
-                                           @QueryParam("size") @DefaultValue("50") int size) {
+    public PageView<TimelineView> timeline(@PathParam("id") UUID id, @QueryParam("page") String page,
+                                           @QueryParam("size") String size) {
+        int p = QueryParams.page(page);
+        int n = QueryParams.size(size, 50);
         access.read(id, "timeline");
-        return PageView.of(timeline.page(id, Params.page(page), Params.size(size)).stream().map(TimelineView::of).toList(),
-                page, size, timeline.count(id));
+        return PageView.of(timeline.page(id, p, n).stream().map(TimelineView::of).toList(), p, n, timeline.count(id));
     }
 
     @GET
     @Path("/{id}/access-log")
     @RolesAllowed(Roles.SUPERVISOR)
     @Operation(summary = "Who read this case file, newest first (supervisors of the community)")
-    public PageView<AccessView> accessLog(@PathParam("id") UUID id, @QueryParam("page") @DefaultValue("0") int page,
-                                          @QueryParam("size") @DefaultValue("50") int size) {
+    public PageView<AccessView> accessLog(@PathParam("id") UUID id, @QueryParam("page") String page,
+                                          @QueryParam("size") String size) {
+        int p = QueryParams.page(page);
+        int n = QueryParams.size(size, 50);
         access.inReach(id);
-        var entries = accessLog.of(AccessLog.RecordType.CASE, id, Params.page(page), Params.size(size));
-        return PageView.of(entries.stream().map(AccessView::of).toList(), page, size,
+        var entries = accessLog.of(AccessLog.RecordType.CASE, id, p, n);
+        return PageView.of(entries.stream().map(AccessView::of).toList(), p, n,
                 accessLog.count(AccessLog.RecordType.CASE, id));
     }
 }

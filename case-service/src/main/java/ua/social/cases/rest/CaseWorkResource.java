@@ -31,7 +31,7 @@ import ua.social.cases.rest.CaseApi.NoteRequest;
 import ua.social.cases.rest.CaseApi.NoteView;
 import ua.social.cases.rest.CaseApi.PlanRequest;
 import ua.social.cases.rest.CaseApi.PlanView;
-import ua.social.cases.support.Idempotency;
+import ua.social.identity.web.Idempotency;
 import ua.social.identity.Roles;
 
 import java.net.URI;

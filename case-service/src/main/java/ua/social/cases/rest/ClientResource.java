@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -27,9 +26,10 @@ import ua.social.cases.rest.ClientApi.ClientRequest;
 import ua.social.cases.rest.ClientApi.ClientView;
 import ua.social.cases.rest.ClientApi.DuplicateCandidate;
 import ua.social.cases.support.AccessLog;
-import ua.social.cases.support.Idempotency;
-import ua.social.cases.support.Versions;
+import ua.social.identity.web.Idempotency;
+import ua.social.identity.web.Versions;
 import ua.social.identity.Roles;
+import ua.social.identity.web.QueryParams;
 import ua.social.identity.web.PageView;
 
 import java.net.URI;
@@ -68,11 +68,11 @@ public class ClientResource {
     @Operation(summary = "Search clients of your community by name fragment (Cyrillic or Latin), date of birth, RNOKPP")
     public PageView<ClientView> search(@QueryParam("name") String name, @QueryParam("dateOfBirth") String dob,
                                        @QueryParam("rnokpp") String rnokpp,
-                                       @QueryParam("page") @DefaultValue("0") int page,
-                                       @QueryParam("size") @DefaultValue("20") int size) {
-        PageView<Client> found = clients.search(name, Params.date(dob, "dateOfBirth"), rnokpp,
-                Params.page(page), Params.size(size));
-        return PageView.of(found.items().stream().map(ClientView::of).toList(), page, size, found.totalItems());
+                                       @QueryParam("page") String page, @QueryParam("size") String size) {
+        PageView<Client> found = clients.search(name, QueryParams.date(dob, "dateOfBirth"), rnokpp,
+                QueryParams.page(page), QueryParams.size(size, 20));
+        return PageView.of(found.items().stream().map(ClientView::of).toList(), found.page(), found.size(),
+                found.totalItems());
     }
 
     @GET
@@ -87,7 +87,7 @@ public class ClientResource {
         if (firstName == null || firstName.isBlank()) {
             throw ua.social.identity.problem.ProblemException.badRequest("firstName", "is required");
         }
-        var date = Params.date(dob, "dateOfBirth");
+        var date = QueryParams.date(dob, "dateOfBirth");
         if (date == null) {
             throw ua.social.identity.problem.ProblemException.badRequest("dateOfBirth", "is required");
         }
@@ -115,11 +115,13 @@ public class ClientResource {
     @Path("/{id}/access-log")
     @RolesAllowed(Roles.SUPERVISOR)
     @Operation(summary = "Who read this client's record, newest first (supervisors of the community)")
-    public PageView<AccessView> accessLog(@PathParam("id") UUID id, @QueryParam("page") @DefaultValue("0") int page,
-                                          @QueryParam("size") @DefaultValue("50") int size) {
+    public PageView<AccessView> accessLog(@PathParam("id") UUID id, @QueryParam("page") String page,
+                                          @QueryParam("size") String size) {
+        int p = QueryParams.page(page);
+        int n = QueryParams.size(size, 50);
         access.clientInReach(id);
-        var entries = accessLog.of(AccessLog.RecordType.CLIENT, id, Params.page(page), Params.size(size));
-        return PageView.of(entries.stream().map(AccessView::of).toList(), page, size,
+        var entries = accessLog.of(AccessLog.RecordType.CLIENT, id, p, n);
+        return PageView.of(entries.stream().map(AccessView::of).toList(), p, n,
                 accessLog.count(AccessLog.RecordType.CLIENT, id));
     }
 }

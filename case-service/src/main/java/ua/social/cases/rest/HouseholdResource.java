@@ -21,7 +21,7 @@ import ua.social.cases.client.HouseholdService;
 import ua.social.cases.rest.ClientApi.HouseholdRequest;
 import ua.social.cases.rest.ClientApi.HouseholdView;
 import ua.social.cases.rest.ClientApi.MemberRequest;
-import ua.social.cases.support.Idempotency;
+import ua.social.identity.web.Idempotency;
 import ua.social.identity.Roles;
 
 import java.net.URI;

@@ -19,7 +19,7 @@ import ua.social.referral.rest.PartnerApi.ServiceRequest;
 import ua.social.referral.rest.PartnerApi.ServiceView;
 import ua.social.referral.rest.PartnerApi;
 import ua.social.referral.support.Time;
-import ua.social.referral.support.Versions;
+import ua.social.identity.web.Versions;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

@@ -20,7 +20,7 @@ import ua.social.referral.rest.ReferralApi.ReferralSummary;
 import ua.social.referral.rest.ReferralApi.ReferralView;
 import ua.social.referral.rest.ReferralApi.TransitionRequest;
 import ua.social.referral.support.Time;
-import ua.social.referral.support.Versions;
+import ua.social.identity.web.Versions;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;

@@ -17,13 +17,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ua.social.identity.CallerContext;
 import ua.social.identity.Roles;
+import ua.social.identity.web.QueryParams;
 import ua.social.identity.web.PageView;
 import ua.social.referral.apikey.ApiKeys;
 import ua.social.referral.rest.ApiKeyApi.ApiKeyView;
 import ua.social.referral.rest.ApiKeyApi.IssueKeyRequest;
 import ua.social.referral.rest.ApiKeyApi.IssuedKeyView;
 import ua.social.referral.rest.ApiKeyApi.RotateKeyRequest;
-import ua.social.referral.support.Idempotency;
+import ua.social.identity.web.Idempotency;
 
 import java.net.URI;
 import java.util.UUID;
@@ -59,7 +60,7 @@ public class ApiKeyResource {
     @Operation(summary = "The partner's keys, newest first: prefix, status, created, last used, expiry; never secrets")
     public PageView<ApiKeyView> list(@PathParam("partnerId") UUID partnerId, @QueryParam("page") String page,
                                      @QueryParam("size") String size) {
-        return keys.list(partnerId, Params.page(page), Params.size(size, 20));
+        return keys.list(partnerId, QueryParams.page(page), QueryParams.size(size, 20));
     }
 
     @GET

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ua.social.identity.Roles;
+import ua.social.identity.web.QueryParams;
 import ua.social.identity.web.PageView;
 import ua.social.referral.casefile.CaseProjection;
 import ua.social.referral.referral.ReferralAccess;
@@ -60,9 +61,9 @@ public class CaseReferralsResource {
                                           @QueryParam("overdue") String overdue, @QueryParam("page") String page,
                                           @QueryParam("size") String size) {
         return referrals.listOfCase(caseId, new ReferralService.Filter(caseId, null,
-                        Params.enumValue(ReferralStatus.class, status, "status"),
-                        Params.enumValue(Urgency.class, urgency, "urgency"), Params.bool(pending, "pending"),
-                        Params.bool(overdue, "overdue")),
-                Params.page(page), Params.size(size, 20));
+                        QueryParams.enumValue(ReferralStatus.class, status, "status"),
+                        QueryParams.enumValue(Urgency.class, urgency, "urgency"), QueryParams.bool(pending, "pending"),
+                        QueryParams.bool(overdue, "overdue")),
+                QueryParams.page(page), QueryParams.size(size, 20));
     }
 }

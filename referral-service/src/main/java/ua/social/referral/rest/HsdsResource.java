@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ua.social.identity.Roles;
+import ua.social.identity.web.QueryParams;
 import ua.social.identity.problem.ProblemException;
 import ua.social.referral.partner.HsdsExport;
 import ua.social.referral.partner.PartnerDirectory;
@@ -35,11 +36,11 @@ public class HsdsResource {
     @Operation(summary = "Organisations with their services, locations, schedules and contacts, as an HSDS page "
             + "(total_items, total_pages, page_number from 1, size, first_page, last_page, empty, contents)")
     public Map<String, Object> organizations(@QueryParam("page") String page, @QueryParam("per_page") String perPage) {
-        int number = Params.integer(page, "page", 1);
+        int number = QueryParams.integer(page, "page", 1);
         if (number < 1) {
             throw ProblemException.badRequest("page", "must be 1 or more (HSDS numbers pages from 1)");
         }
-        int size = Params.integer(perPage, "per_page", 50);
+        int size = QueryParams.integer(perPage, "per_page", 50);
         if (size < 1 || size > 200) {
             throw ProblemException.badRequest("per_page", "must be between 1 and 200");
         }

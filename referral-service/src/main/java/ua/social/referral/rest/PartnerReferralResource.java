@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ua.social.identity.CallerContext;
 import ua.social.identity.Roles;
+import ua.social.identity.web.QueryParams;
 import ua.social.identity.web.PageView;
 import ua.social.referral.referral.Referral;
 import ua.social.referral.referral.ReferralNote;
@@ -31,8 +32,8 @@ import ua.social.referral.rest.ReferralApi.NoteView;
 import ua.social.referral.rest.ReferralApi.PartnerReferralSummary;
 import ua.social.referral.rest.ReferralApi.PartnerReferralView;
 import ua.social.referral.rest.ReferralApi.TransitionRequest;
-import ua.social.referral.support.Idempotency;
-import ua.social.referral.support.Versions;
+import ua.social.identity.web.Idempotency;
+import ua.social.identity.web.Versions;
 
 import java.net.URI;
 import java.util.UUID;
@@ -65,10 +66,10 @@ public class PartnerReferralResource {
                                                  @QueryParam("overdue") String overdue,
                                                  @QueryParam("page") String page, @QueryParam("size") String size) {
         return referrals.listForPartner(new ReferralService.Filter(null, null,
-                        Params.enumValue(ReferralStatus.class, status, "status"),
-                        Params.enumValue(Urgency.class, urgency, "urgency"), Params.bool(pending, "pending"),
-                        Params.bool(overdue, "overdue")),
-                Params.page(page), Params.size(size, 20));
+                        QueryParams.enumValue(ReferralStatus.class, status, "status"),
+                        QueryParams.enumValue(Urgency.class, urgency, "urgency"), QueryParams.bool(pending, "pending"),
+                        QueryParams.bool(overdue, "overdue")),
+                QueryParams.page(page), QueryParams.size(size, 20));
     }
 
     @GET

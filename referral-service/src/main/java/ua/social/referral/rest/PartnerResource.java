@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ua.social.identity.CallerContext;
 import ua.social.identity.Roles;
+import ua.social.identity.web.QueryParams;
 import ua.social.identity.web.PageView;
 import ua.social.referral.partner.Partner;
 import ua.social.referral.partner.PartnerDirectory;
@@ -31,8 +32,8 @@ import ua.social.referral.rest.PartnerApi.LocationRequest;
 import ua.social.referral.rest.PartnerApi.PartnerRequest;
 import ua.social.referral.rest.PartnerApi.PartnerSummary;
 import ua.social.referral.rest.PartnerApi.ServiceRequest;
-import ua.social.referral.support.Idempotency;
-import ua.social.referral.support.Versions;
+import ua.social.identity.web.Idempotency;
+import ua.social.identity.web.Versions;
 
 import java.net.URI;
 import java.util.UUID;
@@ -64,10 +65,10 @@ public class PartnerResource {
         if (text != null && text.length() > 200) {
             throw ua.social.identity.problem.ProblemException.badRequest("q", "must be at most 200 characters");
         }
-        return directory.search(Params.enumValue(Sector.class, sector, "sector"),
-                Params.enumValue(ServiceCategory.class, category, "category"),
-                Params.pattern(hromada, PartnerApi.HROMADA, "hromada", PartnerApi.HROMADA_MESSAGE), text,
-                Params.bool(active, "active"), Params.page(page), Params.size(size, 20));
+        return directory.search(QueryParams.enumValue(Sector.class, sector, "sector"),
+                QueryParams.enumValue(ServiceCategory.class, category, "category"),
+                QueryParams.pattern(hromada, PartnerApi.HROMADA, "hromada", PartnerApi.HROMADA_MESSAGE), text,
+                QueryParams.bool(active, "active"), QueryParams.page(page), QueryParams.size(size, 20));
     }
 
     @POST

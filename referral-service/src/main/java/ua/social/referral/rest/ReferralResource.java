@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ua.social.identity.CallerContext;
 import ua.social.identity.Roles;
+import ua.social.identity.web.QueryParams;
 import ua.social.identity.web.PageView;
 import ua.social.referral.referral.Referral;
 import ua.social.referral.referral.ReferralNote;
@@ -32,8 +33,8 @@ import ua.social.referral.rest.ReferralApi.ReferralSummary;
 import ua.social.referral.rest.ReferralApi.ReferralView;
 import ua.social.referral.rest.ReferralApi.StatusChangeView;
 import ua.social.referral.rest.ReferralApi.TransitionRequest;
-import ua.social.referral.support.Idempotency;
-import ua.social.referral.support.Versions;
+import ua.social.identity.web.Idempotency;
+import ua.social.identity.web.Versions;
 
 import java.net.URI;
 import java.util.List;
@@ -75,11 +76,11 @@ public class ReferralResource {
                                           @QueryParam("status") String status, @QueryParam("urgency") String urgency,
                                           @QueryParam("pending") String pending, @QueryParam("overdue") String overdue,
                                           @QueryParam("page") String page, @QueryParam("size") String size) {
-        return referrals.listForReferringSide(new ReferralService.Filter(Params.uuid(caseId, "caseId"),
-                        Params.uuid(partnerId, "partnerId"), Params.enumValue(ReferralStatus.class, status, "status"),
-                        Params.enumValue(Urgency.class, urgency, "urgency"), Params.bool(pending, "pending"),
-                        Params.bool(overdue, "overdue")),
-                Params.page(page), Params.size(size, 20));
+        return referrals.listForReferringSide(new ReferralService.Filter(QueryParams.uuid(caseId, "caseId"),
+                        QueryParams.uuid(partnerId, "partnerId"), QueryParams.enumValue(ReferralStatus.class, status, "status"),
+                        QueryParams.enumValue(Urgency.class, urgency, "urgency"), QueryParams.bool(pending, "pending"),
+                        QueryParams.bool(overdue, "overdue")),
+                QueryParams.page(page), QueryParams.size(size, 20));
     }
 
     @GET

@@ -1,4 +1,4 @@
-package ua.social.cases.support;
+package ua.social.identity.web;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,4 +1,4 @@
-package ua.social.cases.support;
+package ua.social.identity.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,26 +21,34 @@ import java.util.HexFormat;
 import java.util.function.Supplier;
 
 /**
- * {@code Idempotency-Key} for POSTs that create something. The first outcome is stored in the
- * same transaction as the change; a retry with the same key and the same body gets the same
- * status, {@code Location} and body back and creates nothing. The same key with another body is
- * refused (422). Keys are per caller.
+ * {@code Idempotency-Key} for POSTs that create something. The first
+ * outcome is stored in the same transaction as the change; a retry with the same key and the same
+ * body gets the same status, {@code Location} and body back and creates nothing. The same key with
+ * another body is refused (422). Keys are per caller.
+ *
+ * <p>An outcome that holds a secret (a new partner API key) is stored with the secret left out
+ * ({@link Created#replayBody}): the secret is shown once and never kept.
  */
 @ApplicationScoped
 public class Idempotency {
 
     public static final String HEADER = "Idempotency-Key";
 
-    /** What a creating operation produced. */
-    public record Created(URI location, Object body) {
+    /**
+     * What a creating operation produced.
+     *
+     * @param replayBody what a retry gets back; the body itself unless it holds something never to be stored
+     */
+    public record Created(URI location, Object body, Object replayBody) {
+        public Created(URI location, Object body) {
+            this(location, body, body);
+        }
     }
 
     @Inject
     ObjectMapper mapper;
 
-    /**
-     * Runs {@code action} once per (caller, key), in one transaction with the stored outcome.
-     */
+    /** Runs {@code action} once per (caller, key), in one transaction with the stored outcome. */
     @Transactional
     public Response create(Caller caller, String key, String operation, Object request, Supplier<Created> action) {
         if (key == null || key.isBlank()) {
@@ -73,7 +81,7 @@ public class Idempotency {
         r.requestHash = hash;
         r.status = 201;
         r.location = c.location() == null ? null : c.location().toString();
-        r.body = json(c.body());
+        r.body = json(c.replayBody());
         r.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         r.persist();
         return Response.created(c.location()).entity(c.body()).build();

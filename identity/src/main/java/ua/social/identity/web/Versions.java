@@ -1,4 +1,4 @@
-package ua.social.cases.support;
+package ua.social.identity.web;
 
 import jakarta.ws.rs.core.EntityTag;
 import ua.social.identity.problem.Problem;

@@ -1,7 +1,6 @@
-package ua.social.referral.rest;
+package ua.social.identity.web;
 
 import ua.social.identity.problem.ProblemException;
-import ua.social.identity.web.PageView;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -9,13 +8,13 @@ import java.util.Arrays;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Query parameters parsed with a 400 problem naming the parameter (instead of JAX-RS's bare 404); as in case-service. */
-final class Params {
+/** Query parameters parsed with a 400 problem naming the parameter (instead of JAX-RS's bare 404). */
+public final class QueryParams {
 
-    private Params() {
+    private QueryParams() {
     }
 
-    static <E extends Enum<E>> E enumValue(Class<E> type, String value, String name) {
+    public static <E extends Enum<E>> E enumValue(Class<E> type, String value, String name) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -27,7 +26,7 @@ final class Params {
         }
     }
 
-    static LocalDate date(String value, String name) {
+    public static LocalDate date(String value, String name) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -38,7 +37,7 @@ final class Params {
         }
     }
 
-    static UUID uuid(String value, String name) {
+    public static UUID uuid(String value, String name) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -49,7 +48,7 @@ final class Params {
         }
     }
 
-    static Boolean bool(String value, String name) {
+    public static Boolean bool(String value, String name) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -61,7 +60,7 @@ final class Params {
     }
 
     /** A 0-based page number; absent means the first page. */
-    static int page(String value) {
+    public static int page(String value) {
         int page = integer(value, "page", 0);
         if (page < 0) {
             throw ProblemException.badRequest("page", "must be 0 or more");
@@ -70,7 +69,7 @@ final class Params {
     }
 
     /** A page size between 1 and {@link PageView#MAX_SIZE}; absent means {@code defaultSize}. */
-    static int size(String value, int defaultSize) {
+    public static int size(String value, int defaultSize) {
         int size = integer(value, "size", defaultSize);
         if (size < 1 || size > PageView.MAX_SIZE) {
             throw ProblemException.badRequest("size", "must be between 1 and " + PageView.MAX_SIZE);
@@ -78,7 +77,7 @@ final class Params {
         return size;
     }
 
-    static int integer(String value, String name, int defaultValue) {
+    public static int integer(String value, String name, int defaultValue) {
         if (value == null || value.isBlank()) {
             return defaultValue;
         }
@@ -89,7 +88,7 @@ final class Params {
         }
     }
 
-    static String pattern(String value, String regex, String name, String message) {
+    public static String pattern(String value, String regex, String name, String message) {
         if (value == null || value.isBlank()) {
             return null;
         }
