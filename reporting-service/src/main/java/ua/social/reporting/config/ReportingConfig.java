@@ -1,0 +1,71 @@
+package ua.social.reporting.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+
+/** Settings of reporting-service under the {@code reporting.} prefix (see application.properties). */
+@ConfigMapping(prefix = "reporting")
+public interface ReportingConfig {
+
+    Consumer consumer();
+
+    Suppression suppression();
+
+    Dashboard dashboard();
+
+    /** The time zone in which an event's instant falls on a day (Ukraine: Europe/Kyiv). */
+    @WithDefault("Europe/Kyiv")
+    ZoneId zone();
+
+    /**
+     * Secret key of the pseudonyms (HMAC-SHA-256) kept instead of client, case and case-manager ids.
+     * Changing it needs a replay, so that old and new pseudonyms are not mixed.
+     */
+    String pseudonymKey();
+
+    /** The longest period one request may cover, in months. */
+    @WithDefault("60")
+    int maxPeriodMonths();
+
+    interface Consumer {
+        /** Off in a deployment that only serves the API from read models another instance maintains. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * Prefix of the Kafka consumer group. The group id is the prefix plus a random suffix chosen
+         * when the read models are empty (first start, or a replay), so that a fresh database always
+         * reads both topics from their beginning.
+         */
+        @WithDefault("reporting-service")
+        String groupPrefix();
+
+        @WithDefault("case.events,referral.events")
+        List<String> topics();
+
+        /** How often each instance checks whether a replay moved to a new group, and replays are marked done. */
+        @WithDefault("2s")
+        Duration syncInterval();
+    }
+
+    interface Suppression {
+        /** k: published counts from 1 to k−1 are withheld (small-cell suppression). */
+        @WithDefault("5")
+        int minCount();
+    }
+
+    interface Dashboard {
+        /** Keycloak as the user's browser reaches it. */
+        String keycloakUrl();
+
+        @WithDefault("social-services")
+        String realm();
+
+        @WithDefault("ministry-dashboard")
+        String clientId();
+    }
+}

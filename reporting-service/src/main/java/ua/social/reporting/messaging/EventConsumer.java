@@ -1,0 +1,99 @@
+package ua.social.reporting.messaging;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import ua.social.messaging.TopicConsumer;
+import ua.social.reporting.config.ReportingConfig;
+import ua.social.reporting.projection.EventProjector;
+
+import java.util.Optional;
+
+/**
+ * Feeds the read models from {@code case.events} and {@code referral.events} with one
+ * {@link TopicConsumer} in the group {@code consumer_state} names. Every few seconds it compares that
+ * group with the one it reads: when a replay (on this or another instance) moved to a new group, it
+ * closes the old consumer and reads the topics again from their beginning in the new one.
+ */
+@ApplicationScoped
+public class EventConsumer {
+
+    private static final Logger LOG = Logger.getLogger(EventConsumer.class);
+
+    @Inject
+    ReportingConfig config;
+    @Inject
+    ConsumerStates states;
+    @Inject
+    EventProjector projector;
+    @Inject
+    KafkaOffsets offsets;
+    @Inject
+    MeterRegistry registry;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private TopicConsumer consumer;
+    private ConsumerStates.State reading;
+    private Counter applied;
+
+    void onStart(@Observes StartupEvent event) {
+        applied = registry.counter("reporting.events.applied");
+        if (config.consumer().enabled()) {
+            sync();
+        }
+    }
+
+    @Scheduled(every = "${reporting.consumer.sync-interval:2s}", delayed = "${reporting.consumer.sync-interval:2s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void followReplays() {
+        if (config.consumer().enabled()) {
+            sync();
+        }
+    }
+
+    /** Starts consuming, or switches to the group a replay chose. */
+    public synchronized void sync() {
+        ConsumerStates.State state = states.ensureGroup(config.consumer().groupPrefix());
+        if (consumer != null && state.equals(reading)) {
+            return;
+        }
+        ConsumerStates.State previous = reading;
+        stop();
+        int generation = state.generation();
+        consumer = new TopicConsumer(bootstrapServers, state.groupId(), config.consumer().topics(), event -> {
+            if (projector.apply(generation, event)) {
+                applied.increment();
+            }
+        }).start();
+        reading = state;
+        LOG.infof("reading %s in consumer group %s (generation %d)", config.consumer().topics(), state.groupId(),
+                generation);
+        if (previous != null && !previous.groupId().equals(state.groupId())) {
+            offsets.deleteGroup(previous.groupId());
+        }
+    }
+
+    /** The group this instance reads in, if it reads. */
+    public synchronized Optional<ConsumerStates.State> reading() {
+        return consumer == null ? Optional.empty() : Optional.of(reading);
+    }
+
+    private void stop() {
+        if (consumer != null) {
+            consumer.close();
+            consumer = null;
+        }
+    }
+
+    synchronized void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+}

@@ -1,0 +1,115 @@
+package ua.social.reporting.rest;
+
+import ua.social.identity.problem.ProblemException;
+import ua.social.reporting.reference.Oblast;
+import ua.social.reporting.reference.VulnerableGroup;
+import ua.social.reporting.statistics.StatisticsQuery;
+import ua.social.reporting.statistics.StatisticsService;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Query parameters parsed with a 400 problem naming the parameter. */
+final class Params {
+
+    static final int MAX_HROMADAS = 50;
+
+    private Params() {
+    }
+
+    static LocalDate date(String value, String name) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest(name, "'" + value + "' is not a date (YYYY-MM-DD)");
+        }
+    }
+
+    static UUID uuid(String value, String name) {
+        try {
+            return UUID.fromString(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(name, "'" + value + "' is not a UUID");
+        }
+    }
+
+    /**
+     * The filters of a statistics request. Without dates: the twelve months up to today. Community codes
+     * may be repeated ({@code hromada=A&hromada=B}) or comma-separated.
+     */
+    static StatisticsService.Filters filters(String fromParam, String toParam, String oblastParam,
+                                             List<String> hromadaParams, String categoryParam, String groupByParam,
+                                             ZoneId zone, int maxMonths) {
+        LocalDate to = date(toParam, "to");
+        LocalDate from = date(fromParam, "from");
+        if (to == null) {
+            to = from == null ? LocalDate.now(zone) : from.plusYears(1).minusDays(1);
+        }
+        if (from == null) {
+            from = to.minusYears(1).plusDays(1);
+        }
+        if (from.isAfter(to)) {
+            throw ProblemException.badRequest("from", "must not be after to (" + to + ")");
+        }
+        if (from.plusMonths(maxMonths).isBefore(to)) {
+            throw ProblemException.badRequest("to", "the period may cover at most " + maxMonths + " months");
+        }
+        String oblast = null;
+        if (oblastParam != null && !oblastParam.isBlank()) {
+            oblast = oblastParam.trim().toUpperCase(Locale.ROOT);
+            if (Oblast.byCode(oblast).isEmpty()) {
+                throw ProblemException.badRequest("oblast", "unknown oblast '" + oblastParam
+                        + "'; use an ISO 3166-2:UA code such as UA-53");
+            }
+        }
+        List<String> hromadas = new ArrayList<>();
+        for (String param : hromadaParams == null ? List.<String>of() : hromadaParams) {
+            for (String part : param.split(",")) {
+                String h = part.trim().toUpperCase(Locale.ROOT);
+                if (h.isEmpty()) {
+                    continue;
+                }
+                if (!h.matches("UA[0-9]{17}")) {
+                    throw ProblemException.badRequest("hromada", "'" + part.trim()
+                            + "' is not a KATOTTG community code (UA followed by 17 digits)");
+                }
+                if (oblast != null && !Oblast.ofHromada(h).equals(oblast)) {
+                    throw ProblemException.badRequest("hromada", "community " + h + " is not in oblast " + oblast);
+                }
+                if (!hromadas.contains(h)) {
+                    hromadas.add(h);
+                }
+            }
+        }
+        if (hromadas.size() > MAX_HROMADAS) {
+            throw ProblemException.badRequest("hromada", "at most " + MAX_HROMADAS + " communities per request");
+        }
+        String category = null;
+        if (categoryParam != null && !categoryParam.isBlank()) {
+            category = categoryParam.trim();
+            String c = category;
+            if (Arrays.stream(VulnerableGroup.values()).noneMatch(g -> g.name().equals(c))) {
+                throw ProblemException.badRequest("category", "unknown vulnerable group '" + categoryParam
+                        + "'; allowed: " + Arrays.stream(VulnerableGroup.values()).map(Enum::name)
+                        .collect(Collectors.joining(", ")));
+            }
+        }
+        StatisticsQuery.GroupBy groupBy = null;
+        if (groupByParam != null && !groupByParam.isBlank()) {
+            groupBy = Arrays.stream(StatisticsQuery.GroupBy.values())
+                    .filter(g -> g.param().equals(groupByParam.trim())).findFirst()
+                    .orElseThrow(() -> ProblemException.badRequest("groupBy", "must be oblast or hromada"));
+        }
+        return new StatisticsService.Filters(from, to, oblast, List.copyOf(hromadas), category, groupBy);
+    }
+}

@@ -1,0 +1,104 @@
+package ua.social.reporting.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import ua.social.identity.CallerContext;
+import ua.social.identity.Roles;
+import ua.social.identity.problem.ProblemException;
+import ua.social.reporting.config.ReportingConfig;
+import ua.social.reporting.statistics.CsvReport;
+import ua.social.reporting.statistics.Report;
+import ua.social.reporting.statistics.StatisticsService;
+
+import java.util.List;
+
+@Path("/statistics")
+@RolesAllowed({Roles.MINISTRY_ANALYST, Roles.SUPERVISOR})
+@Tag(name = "Statistics", description = "Regional statistics from events, small counts withheld "
+        + "(ministry analysts: every region; supervisors: their own community)")
+public class StatisticsResource {
+
+    @Inject
+    StatisticsService statistics;
+    @Inject
+    CallerContext callerContext;
+    @Inject
+    ReportingConfig config;
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, CsvReport.MEDIA_TYPE})
+    @Operation(summary = "All statistics of a period and region: applicants, cases opened/active/closed, case managers "
+            + "and caseload, services by category, referrals by sector and status, median response time; JSON, or CSV "
+            + "with Accept: text/csv")
+    public Response report(
+            @Parameter(description = "First day (YYYY-MM-DD); default: a year before 'to'") @QueryParam("from") String from,
+            @Parameter(description = "Last day, inclusive (YYYY-MM-DD); default: today") @QueryParam("to") String to,
+            @Parameter(description = "Oblast, ISO 3166-2:UA code (UA-53)") @QueryParam("oblast") String oblast,
+            @Parameter(description = "Community KATOTTG code; repeat or comma-separate for several")
+            @QueryParam("hromada") List<String> hromada,
+            @Parameter(description = "Vulnerable group (e.g. INTERNALLY_DISPLACED)") @QueryParam("category") String category,
+            @Parameter(description = "Rows: oblast or hromada; default: oblasts unless a region is chosen")
+            @QueryParam("groupBy") String groupBy,
+            @Context HttpHeaders headers) {
+        Report report = report(from, to, oblast, hromada, category, groupBy);
+        if (wantsCsv(headers)) {
+            return csv(CsvReport.of(report.tables()), "statistics-" + report.period().from() + "-"
+                    + report.period().to() + ".csv");
+        }
+        return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @GET
+    @Path("{table}")
+    @Produces({MediaType.APPLICATION_JSON, CsvReport.MEDIA_TYPE})
+    @Operation(summary = "One table of the statistics (suppressed together with all others), JSON or CSV")
+    public Response table(@PathParam("table") String name,
+                          @QueryParam("from") String from, @QueryParam("to") String to,
+                          @QueryParam("oblast") String oblast, @QueryParam("hromada") List<String> hromada,
+                          @QueryParam("category") String category, @QueryParam("groupBy") String groupBy,
+                          @Context HttpHeaders headers) {
+        Report report = report(from, to, oblast, hromada, category, groupBy);
+        Report.Table table = report.table(name).orElseThrow(() -> ProblemException.notFound("Table '" + name + "'"));
+        if (wantsCsv(headers)) {
+            return csv(CsvReport.of(List.of(table)), name + "-" + report.period().from() + "-"
+                    + report.period().to() + ".csv");
+        }
+        return Response.ok(table, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private Report report(String from, String to, String oblast, List<String> hromada, String category, String groupBy) {
+        StatisticsService.Filters filters = Params.filters(from, to, oblast, hromada, category, groupBy, config.zone(),
+                config.maxPeriodMonths());
+        return statistics.report(callerContext.current(), filters);
+    }
+
+    /** CSV only when the client prefers it to JSON. */
+    private static boolean wantsCsv(HttpHeaders headers) {
+        for (MediaType type : headers.getAcceptableMediaTypes()) {
+            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
+            if (type.isCompatible(MediaType.valueOf(CsvReport.MEDIA_TYPE))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Response csv(String body, String filename) {
+        return Response.ok(body, CsvReport.MEDIA_TYPE + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
+    }
+}

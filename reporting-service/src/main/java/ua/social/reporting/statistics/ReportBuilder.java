@@ -1,0 +1,286 @@
+package ua.social.reporting.statistics;
+
+import ua.social.reporting.reference.CaseModel;
+import ua.social.reporting.reference.ClosureReason;
+import ua.social.reporting.reference.Labelled;
+import ua.social.reporting.reference.Oblast;
+import ua.social.reporting.reference.PartnerSector;
+import ua.social.reporting.reference.ReferralStatus;
+import ua.social.reporting.reference.ServiceCategory;
+import ua.social.reporting.reference.VulnerableGroup;
+import ua.social.reporting.statistics.Report.Cell;
+import ua.social.reporting.statistics.Report.Column;
+import ua.social.reporting.statistics.Report.Row;
+import ua.social.reporting.statistics.Report.Table;
+import ua.social.reporting.statistics.Suppression.Grid;
+import ua.social.reporting.statistics.Suppression.Layout;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Turns raw counts into the published tables: lays them out, protects them together with
+ * {@link Suppression} (the same quantity shown in two tables is one key) and derives the indicators
+ * from published counts only.
+ */
+public final class ReportBuilder {
+
+    public static final String APPLICANTS = "applicants";
+    public static final String APPLICANTS_BY_GROUP = "applicantsByVulnerableGroup";
+    public static final String APPLICANTS_BY_MONTH = "applicantsByMonth";
+    public static final String APPEALS_BY_MONTH = "appealsByMonth";
+    public static final String OPENED_BY_MODEL = "casesOpenedByModel";
+    public static final String OPENED_BY_MONTH = "casesOpenedByMonth";
+    public static final String OPENED_BY_GROUP = "casesOpenedByVulnerableGroup";
+    public static final String ACTIVE_BY_MODEL = "casesActiveByModel";
+    public static final String CLOSED_BY_REASON = "casesClosedByReason";
+    public static final String MANAGERS_BY_CASELOAD = "caseManagersByCaseload";
+    public static final String CASES_PER_MANAGER = "activeCasesPerCaseManager";
+    public static final String SERVICES_BY_CATEGORY = "servicesByCategory";
+    public static final String REFERRALS_BY_REGION = "referralsByRegionAndStatus";
+    public static final String REFERRALS_BY_SECTOR = "referralsBySectorAndStatus";
+    public static final String RESPONSE_TIMES = "referralMedianResponseHours";
+
+    public static final String PERSONS = "persons";
+    public static final String APPEALS = "appeals";
+    public static final String NO_GROUP = "NONE";
+    public static final String TOTAL = "TOTAL";
+
+    /** Bands of active cases per case manager; the norms of the models are 10, 15 and 35. */
+    public enum CaseloadBand {
+        UP_TO_10("1-10", 1, 10), FROM_11_TO_15("11-15", 11, 15), FROM_16_TO_35("16-35", 16, 35),
+        OVER_35("36+", 36, Integer.MAX_VALUE);
+
+        private final String key;
+        private final int min;
+        private final int max;
+
+        CaseloadBand(String key, int min, int max) {
+            this.key = key;
+            this.min = min;
+            this.max = max;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        public static CaseloadBand of(long caseload) {
+            return Arrays.stream(values()).filter(b -> caseload >= b.min && caseload <= b.max).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no band for a caseload of " + caseload));
+        }
+    }
+
+    /** How the counts of a table are linked to other tables: a measure shown again elsewhere. */
+    private record Def(String name, String title, String unit, Layout layout, boolean sectorRows, List<Column> columns,
+                       boolean cellKeys, String rowTotalMeasure, String columnTotalMeasure) {
+    }
+
+    private final Suppression suppression;
+
+    public ReportBuilder(Suppression suppression) {
+        this.suppression = suppression;
+    }
+
+    public Report publish(RawReport raw, Report.Period period, Report.Scope scope, boolean rebuilding) {
+        List<Def> defs = definitions(raw.months());
+        List<Grid> grids = new ArrayList<>();
+        for (Def def : defs) {
+            grids.add(grid(def, raw));
+        }
+        suppression.protect(grids);
+        List<Table> tables = new ArrayList<>();
+        for (int i = 0; i < defs.size(); i++) {
+            tables.add(table(defs.get(i), grids.get(i), raw));
+        }
+        tables.add(casesPerManager(raw, grid(grids, ACTIVE_BY_MODEL), grid(grids, MANAGERS_BY_CASELOAD)));
+        tables.add(responseTimes(raw));
+        String rule = "Counts from 1 to " + (suppression.minCount() - 1) + " are withheld, and further counts with "
+                + "them so that no withheld count can be worked out from the totals (value null, suppressed true).";
+        return new Report(period, scope, new Report.SuppressionRule(suppression.minCount(), rule), rebuilding, tables);
+    }
+
+    private static List<Def> definitions(List<YearMonth> months) {
+        List<Column> monthColumns = months.stream().map(m -> new Column(m.toString(), m.toString())).toList();
+        List<Column> groups = Stream.concat(columns(VulnerableGroup.values()).stream(),
+                Stream.of(new Column(NO_GROUP, "Не зазначено"))).toList();
+        return List.of(
+                new Def(APPLICANTS, "Особи, які звернулися, і звернення", "persons / appeals",
+                        Layout.INDEPENDENT_COLUMNS, false,
+                        List.of(new Column(PERSONS, "Особи, які звернулися"), new Column(APPEALS, "Звернення")),
+                        true, null, null),
+                new Def(APPLICANTS_BY_GROUP, "Особи, які звернулися, за вразливими групами", "persons",
+                        Layout.INDEPENDENT_COLUMNS, false, groups, false, null, null),
+                new Def(APPLICANTS_BY_MONTH, "Особи, які звернулися, за місяцями", "persons",
+                        Layout.INDEPENDENT_COLUMNS, false, monthColumns, false, null, null),
+                new Def(APPEALS_BY_MONTH, "Звернення за місяцями", "appeals", Layout.ADDITIVE, false, monthColumns,
+                        false, APPEALS, null),
+                new Def(OPENED_BY_MODEL, "Відкриті випадки за моделями ведення", "cases", Layout.ADDITIVE, false,
+                        columns(CaseModel.values()), false, "opened", null),
+                new Def(OPENED_BY_MONTH, "Відкриті випадки за місяцями", "cases", Layout.ADDITIVE, false,
+                        monthColumns, false, "opened", null),
+                new Def(OPENED_BY_GROUP, "Відкриті випадки за вразливими групами", "cases",
+                        Layout.INDEPENDENT_COLUMNS, false, groups, false, null, null),
+                new Def(ACTIVE_BY_MODEL, "Активні випадки на кінець періоду за моделями ведення", "cases",
+                        Layout.ADDITIVE, false, columns(CaseModel.values()), false, "active", null),
+                new Def(CLOSED_BY_REASON, "Закриті випадки за причинами", "cases", Layout.ADDITIVE, false,
+                        columns(ClosureReason.values()), false, null, null),
+                new Def(MANAGERS_BY_CASELOAD, "Кейс-менеджери за кількістю активних випадків", "case managers",
+                        Layout.ADDITIVE, false, Arrays.stream(CaseloadBand.values())
+                        .map(b -> new Column(b.key(), b.key())).toList(), false, "managers", null),
+                new Def(SERVICES_BY_CATEGORY, "Надані послуги за категоріями", "services", Layout.ADDITIVE, false,
+                        columns(ServiceCategory.values()), false, null, null),
+                new Def(REFERRALS_BY_REGION, "Направлення за станом на кінець періоду", "referrals",
+                        Layout.ADDITIVE, false, columns(ReferralStatus.values()), false, null, "referrals"),
+                new Def(REFERRALS_BY_SECTOR, "Направлення за секторами партнерів і станом", "referrals",
+                        Layout.ADDITIVE, true, columns(ReferralStatus.values()), false, null, "referrals"));
+    }
+
+    private static List<Column> columns(Labelled[] values) {
+        return Arrays.stream(values).map(v -> new Column(v.name(), v.label())).toList();
+    }
+
+    private static List<String> rowKeys(Def def, RawReport raw) {
+        return def.sectorRows() ? Arrays.stream(PartnerSector.values()).map(Enum::name).toList() : raw.regions();
+    }
+
+    private static Grid grid(Def def, RawReport raw) {
+        List<String> rows = rowKeys(def, raw);
+        long[][] cells = new long[rows.size()][def.columns().size()];
+        for (int r = 0; r < rows.size(); r++) {
+            for (int c = 0; c < def.columns().size(); c++) {
+                cells[r][c] = raw.count(def.name(), rows.get(r), def.columns().get(c).key());
+            }
+        }
+        int m = rows.size();
+        int n = def.columns().size();
+        Grid g = def.layout() == Layout.ADDITIVE ? Grid.additive(def.name(), cells, n)
+                : Grid.independentColumns(def.name(), cells, n);
+        if (def.cellKeys()) {
+            for (int c = 0; c < n; c++) {
+                String measure = def.columns().get(c).key();
+                for (int r = 0; r < m; r++) {
+                    g.link(r, c, measure + "@" + rows.get(r));
+                }
+                g.link(m, c, measure + "@*");
+            }
+        }
+        if (def.rowTotalMeasure() != null) {
+            for (int r = 0; r < m; r++) {
+                g.link(r, n, def.rowTotalMeasure() + "@" + rows.get(r));
+            }
+            g.link(m, n, def.rowTotalMeasure() + "@*");
+        }
+        if (def.columnTotalMeasure() != null) {
+            for (int c = 0; c < n; c++) {
+                g.link(m, c, def.columnTotalMeasure() + "#" + def.columns().get(c).key());
+            }
+            g.link(m, n, def.columnTotalMeasure() + "@*");
+        }
+        return g;
+    }
+
+    private static Grid grid(List<Grid> grids, String name) {
+        return grids.stream().filter(g -> g.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static Table table(Def def, Grid g, RawReport raw) {
+        List<String> keys = rowKeys(def, raw);
+        boolean rowTotals = def.layout() == Layout.ADDITIVE;
+        List<Row> rows = new ArrayList<>();
+        for (int r = 0; r <= keys.size(); r++) {
+            List<Cell> cells = new ArrayList<>();
+            for (int c = 0; c < def.columns().size(); c++) {
+                cells.add(cell(g, r, c));
+            }
+            Cell total = rowTotals ? cell(g, r, def.columns().size()) : null;
+            if (r < keys.size()) {
+                rows.add(new Row(keys.get(r), label(def, raw, keys.get(r)), cells, total));
+            } else {
+                return new Table(def.name(), def.title(), def.unit(), def.layout().name(), def.columns(), rows,
+                        new Row(TOTAL, "Усього", cells, total));
+            }
+        }
+        throw new IllegalStateException("unreachable");
+    }
+
+    private static Cell cell(Grid g, int r, int c) {
+        return g.suppressed(r, c) ? Cell.withheld() : Cell.of(g.value(r, c));
+    }
+
+    private static String label(Def def, RawReport raw, String key) {
+        if (def.sectorRows()) {
+            return PartnerSector.valueOf(key).label();
+        }
+        return regionLabel(raw, key);
+    }
+
+    private static String regionLabel(RawReport raw, String key) {
+        return raw.groupBy() == StatisticsQuery.GroupBy.OBLAST ? Oblast.labelOf(key) : key;
+    }
+
+    /** Active cases per case manager: two published counts divided, withheld when either is withheld. */
+    private Table casesPerManager(RawReport raw, Grid active, Grid managers) {
+        List<Row> rows = new ArrayList<>();
+        int n = CaseModel.values().length;
+        int bands = CaseloadBand.values().length;
+        for (int r = 0; r <= raw.regions().size(); r++) {
+            Cell ratio = ratio(active, r, n, managers, bands);
+            if (r < raw.regions().size()) {
+                String key = raw.regions().get(r);
+                rows.add(new Row(key, regionLabel(raw, key), List.of(ratio), null));
+            } else {
+                return new Table(CASES_PER_MANAGER, "Активні випадки на одного кейс-менеджера", "cases per case manager",
+                        "INDICATOR", List.of(new Column("casesPerCaseManager", "Випадків на кейс-менеджера")), rows,
+                        new Row(TOTAL, "Усього", List.of(ratio), null));
+            }
+        }
+        throw new IllegalStateException("unreachable");
+    }
+
+    private static Cell ratio(Grid active, int r, int activeTotalColumn, Grid managers, int managersTotalColumn) {
+        if (active.suppressed(r, activeTotalColumn) || managers.suppressed(r, managersTotalColumn)) {
+            return Cell.withheld();
+        }
+        long m = managers.value(r, managersTotalColumn);
+        if (m == 0) {
+            return Cell.of(null);
+        }
+        return Cell.of(oneDecimal((double) active.value(r, activeTotalColumn) / m));
+    }
+
+    /** Median hours from request to the partner's response, published only over at least k responses. */
+    private Table responseTimes(RawReport raw) {
+        List<Row> rows = new ArrayList<>();
+        List<Long> all = new ArrayList<>();
+        for (PartnerSector s : PartnerSector.values()) {
+            List<Long> seconds = raw.responseSeconds(s.name());
+            all.addAll(seconds);
+            rows.add(new Row(s.name(), s.label(), List.of(median(seconds)), null));
+        }
+        return new Table(RESPONSE_TIMES, "Медіанний час від направлення до відповіді партнера", "hours", "INDICATOR",
+                List.of(new Column("medianHours", "Медіана, годин")), rows,
+                new Row(TOTAL, "Усього", List.of(median(all)), null));
+    }
+
+    private Cell median(List<Long> seconds) {
+        if (seconds.size() < suppression.minCount() || seconds.isEmpty()) {
+            return Cell.withheld();
+        }
+        return Cell.of(oneDecimal(medianSeconds(seconds) / 3600.0));
+    }
+
+    /** The median of a list of durations in seconds (the mean of the two middle values for an even count). */
+    public static double medianSeconds(List<Long> seconds) {
+        List<Long> sorted = seconds.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+    }
+
+    static double oneDecimal(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+}

@@ -1,0 +1,66 @@
+package ua.social.reporting.statistics;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import ua.social.identity.Caller;
+import ua.social.identity.Roles;
+import ua.social.identity.problem.ProblemException;
+import ua.social.reporting.config.ReportingConfig;
+import ua.social.reporting.reference.Oblast;
+import ua.social.reporting.replay.ReplayService;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Statistics for a caller: a ministry analyst sees every region; a supervisor only their own community
+ * (the token's {@code hromada}), whatever they ask for.
+ */
+@ApplicationScoped
+public class StatisticsService {
+
+    @Inject
+    StatisticsRepository repository;
+    @Inject
+    ReplayService replays;
+    @Inject
+    ReportingConfig config;
+
+    /** The filters of a request, parsed but not yet narrowed to the caller's reach. */
+    public record Filters(LocalDate from, LocalDate to, String oblast, List<String> hromadas, String category,
+                          StatisticsQuery.GroupBy groupBy) {
+    }
+
+    public Report report(Caller caller, Filters filters) {
+        StatisticsQuery q = scope(caller, filters);
+        RawReport raw = repository.raw(q);
+        Report.Scope scope = new Report.Scope(q.groupBy().param(), q.oblast(), q.hromadas(), q.category());
+        return new ReportBuilder(new Suppression(config.suppression().minCount()))
+                .publish(raw, new Report.Period(q.from(), q.to()), scope, replays.running());
+    }
+
+    StatisticsQuery scope(Caller caller, Filters f) {
+        String oblast = f.oblast();
+        List<String> hromadas = f.hromadas();
+        if (!caller.hasRole(Roles.MINISTRY_ANALYST)) {
+            if (!caller.hasRole(Roles.SUPERVISOR) || !caller.jurisdiction().hasHromada()) {
+                throw ProblemException.forbidden("Statistics are for ministry analysts and for supervisors "
+                        + "of a community.");
+            }
+            String own = caller.jurisdiction().hromada();
+            if (hromadas.stream().anyMatch(h -> !h.equals(own))) {
+                throw ProblemException.forbidden("A supervisor sees the statistics of their own community ("
+                        + own + ") only.");
+            }
+            if (oblast != null && !oblast.equals(Oblast.ofHromada(own))) {
+                throw ProblemException.forbidden("A supervisor sees the statistics of their own community ("
+                        + own + ") only; it is not in " + oblast + ".");
+            }
+            hromadas = List.of(own);
+        }
+        StatisticsQuery.GroupBy groupBy = f.groupBy() != null ? f.groupBy()
+                : oblast == null && hromadas.isEmpty() ? StatisticsQuery.GroupBy.OBLAST
+                : StatisticsQuery.GroupBy.HROMADA;
+        return new StatisticsQuery(f.from(), f.to(), oblast, hromadas, f.category(), groupBy);
+    }
+}
