@@ -1,6 +1,7 @@
 package ua.social.reporting.rest;
 
 import ua.social.identity.problem.ProblemException;
+import ua.social.identity.web.QueryParams;
 import ua.social.reporting.reference.Oblast;
 import ua.social.reporting.reference.VulnerableGroup;
 import ua.social.reporting.statistics.StatisticsQuery;
@@ -8,39 +9,17 @@ import ua.social.reporting.statistics.StatisticsService;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
-import java.util.stream.Collectors;
 
-/** Query parameters parsed with a 400 problem naming the parameter. */
+/** The statistics filters, parsed with a 400 problem naming the parameter (dates through the shared QueryParams). */
 final class Params {
 
     static final int MAX_HROMADAS = 50;
 
     private Params() {
-    }
-
-    static LocalDate date(String value, String name) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(name, "'" + value + "' is not a date (YYYY-MM-DD)");
-        }
-    }
-
-    static UUID uuid(String value, String name) {
-        try {
-            return UUID.fromString(value.trim());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(name, "'" + value + "' is not a UUID");
-        }
     }
 
     /**
@@ -50,8 +29,8 @@ final class Params {
     static StatisticsService.Filters filters(String fromParam, String toParam, String oblastParam,
                                              List<String> hromadaParams, String categoryParam, String groupByParam,
                                              ZoneId zone, int maxMonths) {
-        LocalDate to = date(toParam, "to");
-        LocalDate from = date(fromParam, "from");
+        LocalDate to = QueryParams.date(toParam, "to");
+        LocalDate from = QueryParams.date(fromParam, "from");
         if (to == null) {
             to = from == null ? LocalDate.now(zone) : from.plusYears(1).minusDays(1);
         }
@@ -94,16 +73,8 @@ final class Params {
         if (hromadas.size() > MAX_HROMADAS) {
             throw ProblemException.badRequest("hromada", "at most " + MAX_HROMADAS + " communities per request");
         }
-        String category = null;
-        if (categoryParam != null && !categoryParam.isBlank()) {
-            category = categoryParam.trim();
-            String c = category;
-            if (Arrays.stream(VulnerableGroup.values()).noneMatch(g -> g.name().equals(c))) {
-                throw ProblemException.badRequest("category", "unknown vulnerable group '" + categoryParam
-                        + "'; allowed: " + Arrays.stream(VulnerableGroup.values()).map(Enum::name)
-                        .collect(Collectors.joining(", ")));
-            }
-        }
+        VulnerableGroup group = QueryParams.enumValue(VulnerableGroup.class, categoryParam, "category");
+        String category = group == null ? null : group.name();
         StatisticsQuery.GroupBy groupBy = null;
         if (groupByParam != null && !groupByParam.isBlank()) {
             groupBy = Arrays.stream(StatisticsQuery.GroupBy.values())

@@ -17,6 +17,7 @@ import org.apache.kafka.common.TopicPartition;
 import ua.social.identity.CallerContext;
 import ua.social.identity.Roles;
 import ua.social.identity.problem.ProblemException;
+import ua.social.identity.web.QueryParams;
 import ua.social.reporting.config.ReportingConfig;
 import ua.social.reporting.messaging.ConsumerStates;
 import ua.social.reporting.messaging.EventConsumer;
@@ -80,7 +81,7 @@ public class ReplayResource {
     @Path("replays/{id}")
     @Operation(summary = "A replay and its progress (records of both topics re-read so far)")
     public ReplayView get(@PathParam("id") String id) {
-        return replays.find(Params.uuid(id, "id")).map(this::view)
+        return replays.find(QueryParams.uuid(id, "id")).map(this::view)
                 .orElseThrow(() -> ProblemException.notFound("Replay " + id));
     }
 
