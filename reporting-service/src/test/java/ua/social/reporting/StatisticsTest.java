@@ -292,6 +292,9 @@ class StatisticsTest {
         badRequest(Map.of("oblast", "UA-05", "hromada", DemoUsers.POLTAVA_HROMADA), "hromada");
         badRequest(Map.of("category", "PIRATES"), "category");
         badRequest(Map.of("groupBy", "raion"), "groupBy");
+        given().header("Authorization", Tokens.bearer(DemoUsers.ANALYST)).accept("text/csv")
+                .queryParam("from", "2019-02-30").get("/statistics")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("from"));
     }
 
     private static void badRequest(Map<String, String> params, String field) {

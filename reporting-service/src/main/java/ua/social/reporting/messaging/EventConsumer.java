@@ -46,16 +46,20 @@ public class EventConsumer {
 
     void onStart(@Observes StartupEvent event) {
         applied = registry.counter("reporting.events.applied");
-        if (config.consumer().enabled()) {
-            sync();
-        }
+        followReplays();
     }
 
     @Scheduled(every = "${reporting.consumer.sync-interval:2s}", delayed = "${reporting.consumer.sync-interval:2s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void followReplays() {
-        if (config.consumer().enabled()) {
+        if (!config.consumer().enabled()) {
+            return;
+        }
+        try {
             sync();
+        } catch (RuntimeException e) {
+            // the database is not reachable yet: the next round tries again
+            LOG.warnf("cannot start consuming yet: %s", e.getMessage());
         }
     }
 
@@ -69,7 +73,7 @@ public class EventConsumer {
         stop();
         int generation = state.generation();
         consumer = new TopicConsumer(bootstrapServers, state.groupId(), config.consumer().topics(), event -> {
-            if (projector.apply(generation, event)) {
+            if (EventProjector.counts(event.type()) && projector.apply(generation, event)) {
                 applied.increment();
             }
         }).start();

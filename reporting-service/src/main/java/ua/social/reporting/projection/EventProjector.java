@@ -49,6 +49,21 @@ public class EventProjector {
     @Inject
     ReportingConfig config;
 
+    private static final Set<String> CASE_TYPES = Set.of("appeal-recorded", "opened", "assigned", "transferred",
+            "closed", "reopened", "service-delivered");
+
+    /**
+     * Whether events of this type change the read models. The others (client-registered, stage-changed,
+     * plan-revised, consent-changed, response-overdue, and types reporting does not know) are passed
+     * over without a transaction.
+     */
+    public static boolean counts(String type) {
+        if (type.startsWith(CASE_PREFIX)) {
+            return CASE_TYPES.contains(type.substring(CASE_PREFIX.length()));
+        }
+        return type.startsWith(REFERRAL_PREFIX) && !type.endsWith(".response-overdue");
+    }
+
     /**
      * @param generation the consumer generation the caller reads for; when a replay has moved on, the
      *                   event is left alone (the new generation's consumer applies it)

@@ -72,7 +72,12 @@ public class ReplayService {
         ReplayRun run = QuarkusTransaction.requiringNew().call(() -> begin(requestedBy, targets));
         LOG.infof("replay %s requested by %s: read models emptied, re-reading %d records in group %s",
                 run.id, requestedBy, run.totalRecords, run.groupId);
-        consumer.sync();
+        try {
+            consumer.sync();
+        } catch (RuntimeException e) {
+            LOG.warnf("replay %s: this instance switches to the new group on its next round (%s)", run.id,
+                    e.getMessage());
+        }
         return run;
     }
 
