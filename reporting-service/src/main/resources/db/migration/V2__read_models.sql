@@ -40,6 +40,7 @@ CREATE TABLE rm_contact (
     day          DATE         NOT NULL
 );
 CREATE INDEX rm_contact_day ON rm_contact (day);
+CREATE INDEX rm_contact_client ON rm_contact (client_key);
 CREATE TABLE rm_contact_group (
     contact_key  VARCHAR(60)  NOT NULL,
     grp          VARCHAR(60)  NOT NULL,

@@ -50,6 +50,13 @@ public interface ReportingConfig {
         /** How often each instance checks whether a replay moved to a new group, and replays are marked done. */
         @WithDefault("2s")
         Duration syncInterval();
+
+        /**
+         * Delete the consumer group when the application stops. Only for tests, whose database (and so
+         * whose group) is new on every run; a service keeps its group to resume where it stopped.
+         */
+        @WithDefault("false")
+        boolean deleteGroupOnStop();
     }
 
     interface Suppression {

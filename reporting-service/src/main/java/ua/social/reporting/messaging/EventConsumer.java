@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -97,7 +98,11 @@ public class EventConsumer {
         }
     }
 
-    synchronized void onStop(@Observes ShutdownEvent event) {
+    /** Before {@link KafkaOffsets} closes its admin client (lower priority runs first). */
+    synchronized void onStop(@Observes @Priority(1) ShutdownEvent event) {
         stop();
+        if (reading != null && config.consumer().deleteGroupOnStop()) {
+            offsets.deleteGroup(reading.groupId());
+        }
     }
 }
