@@ -8,6 +8,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 . "$HERE/kafka.sh"
 . "$HERE/keycloak.sh"
 . "$HERE/services.sh"
+. "$HERE/browser.sh"
 
 usage() {
     cat <<USAGE
@@ -123,6 +124,7 @@ cmd_test() {
     }
     trap cleanup EXIT
     say "Bringing up the test infrastructure (state in $PLATFORM_HOME)"
+    browser_install
     infra_up
     export_infra_env
     say "Running ./mvnw verify $*"
