@@ -21,6 +21,7 @@ svc_build() {
     for svc in $SERVICES; do
         local jar="$ROOT_DIR/$svc/target/quarkus-app/quarkus-run.jar"
         if [ ! -f "$jar" ] || [ -n "$(find "$ROOT_DIR/pom.xml" "$ROOT_DIR/identity/pom.xml" "$ROOT_DIR/identity/src/main" \
+                "$ROOT_DIR/messaging/pom.xml" "$ROOT_DIR/messaging/src/main" \
                 "$ROOT_DIR/$svc/pom.xml" "$ROOT_DIR/$svc/src/main" -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
             stale=1
         fi

@@ -48,9 +48,9 @@ class AuthorizationTest {
                 .body("scope.groupBy", equalTo("hromada")).extract().response();
         JsonNode own = Reports.tables(supervisor);
         assertEquals(List.of(DemoUsers.POLTAVA_HROMADA), rowKeys(own, "casesOpenedByModel"));
-        assertTrue(Reports.table(own, "applicants").get("total").get("cells").get(1).get("value").asLong() >= 12
-                || Reports.table(own, "applicants").get("total").get("cells").get(1).get("suppressed").asBoolean(),
-                "the supervisor's community has this run's appeals");
+        JsonNode applicants = Reports.table(own, "applicants").get("total").get("cells").get(1);
+        assertTrue(applicants.get("suppressed").asBoolean() || applicants.get("value").asLong() > 0,
+                "the supervisor's community has this run's appeals: " + applicants);
         JsonNode analyst = Reports.tables(Reports.get(DemoUsers.ANALYST, Map.of("from", "2019-01-01",
                 "to", "2019-12-31", "hromada", DemoUsers.POLTAVA_HROMADA)));
         assertEquals(analyst, own);

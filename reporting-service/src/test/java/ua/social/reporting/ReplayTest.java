@@ -24,7 +24,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -57,13 +57,15 @@ class ReplayTest {
     void rebuiltStatisticsEqualTheLiveOnes() {
         World world = TestData.world();
         List<JsonNode> live = snapshot(world);
+        long appliedLive = QuarkusTransaction.requiringNew().call(() -> ((Number) em
+                .createNativeQuery("SELECT count(*) FROM processed_event").getSingleResult()).longValue());
 
         Response started = given().header("Authorization", admin()).post("/admin/replays");
         started.then().statusCode(202)
                 .header("Location", startsWith("http"))
                 .body("status", equalTo("RUNNING"))
                 .body("requestedBy", equalTo(DemoUsers.ADMIN))
-                .body("recordsTotal", greaterThan(world.events.size()));
+                .body("recordsTotal", greaterThanOrEqualTo(world.events.size()));
         String location = started.header("Location");
         String id = started.path("id");
 
@@ -73,7 +75,8 @@ class ReplayTest {
         given().header("Authorization", admin()).get(location).then()
                 .body("percent", equalTo(100))
                 .body("finishedAt", notNullValue())
-                .body("eventsApplied", greaterThan(world.events.size() - 1));
+                // every distinct event the live consumer had applied, once, however often it is on the topics
+                .body("eventsApplied", equalTo((int) appliedLive));
         given().header("Authorization", admin()).get("/admin/replays").then().statusCode(200)
                 .body("id", hasItem(id));
 
