@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import ua.social.cases.support.Api;
 import ua.social.cases.support.CaseEventsReader;
 import ua.social.cases.support.CaseEventsReader.Event;
-import ua.social.cases.support.EventSchemas;
+import ua.social.identity.testing.EventSchemas;
 
 import java.time.Duration;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package ua.social.reporting.support;
+package ua.social.identity.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Validates the events the tests publish against the producers' JSON Schemas in docs/events/. */
+/** Validates event data against the producers' JSON Schemas in docs/events/ (formats asserted). */
 public final class EventSchemas {
 
     /** docs/events/ relative to the module directory Maven runs tests in. */
