@@ -1,6 +1,5 @@
 package ua.social.e2e;
 
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -12,11 +11,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import ua.social.identity.testing.DemoUsers;
-import ua.social.identity.testing.Tokens;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,9 +26,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -40,37 +35,23 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  * Flow 2 of the architecture, across services and through real Kafka: a case manager refers the
  * client to a partner, the partner accepts and completes with its API key, and the case timeline in
  * case-service shows every step within 5 seconds of the partner's call. A redelivered event adds
- * nothing. Both services run as their packaged jars.
+ * nothing. The services run as their packaged jars ({@link RunningPlatform}).
  */
 class ClosedLoopReferralTest {
 
     static ServiceProcess cases;
     static ServiceProcess referrals;
+    static RunningPlatform platform;
 
     @BeforeAll
     static void start() throws Exception {
-        cases = ServiceProcess.start("case-service",
-                Map.of("CASE_REFERRAL_EVENTS_CONSUMER_GROUP", ServiceProcess.freshGroup("case-service")));
-        referrals = ServiceProcess.start("referral-service",
-                Map.of("REFERRAL_CASE_EVENTS_GROUP", ServiceProcess.freshGroup("referral-service")));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (referrals != null) {
-            referrals.close();
-        }
-        if (cases != null) {
-            cases.close();
-        }
+        platform = RunningPlatform.get();
+        cases = platform.cases;
+        referrals = platform.referrals;
     }
 
     private static RequestSpecification as(ServiceProcess service, String user) {
-        return given().baseUri(service.url()).header("Authorization", Tokens.bearer(user)).contentType(ContentType.JSON);
-    }
-
-    private static RequestSpecification partner(String key) {
-        return given().baseUri(referrals.url()).header("X-API-Key", key).contentType(ContentType.JSON);
+        return RunningPlatform.as(service, user);
     }
 
     private static List<String> referralTimeline(String caseId) {
@@ -98,23 +79,11 @@ class ClosedLoopReferralTest {
                 as(referrals, DemoUsers.MANAGER1_POLTAVA).get("/cases/" + caseId).then().statusCode(200));
 
         // A platform admin registers the partner and issues its API key.
-        String partnerId = as(referrals, DemoUsers.ADMIN).body(Map.of("name", "Центр зайнятості " + UUID.randomUUID(),
-                        "sector", "EMPLOYMENT", "description", "Полтавський міський центр зайнятості",
-                        "phone", "+380 532 56 00 00"))
-                .post("/partners").then().statusCode(201).extract().path("id");
-        String locationId = as(referrals, DemoUsers.ADMIN).body(Map.of("name", "Офіс", "address", "вул. Шевченка, 1",
-                        "city", "Полтава", "postalCode", "36000", "oblast", DemoUsers.POLTAVA_OBLAST, "hromada", DemoUsers.POLTAVA_HROMADA,
-                        "hours", List.of(Map.of("days", List.of("MO", "TU", "WE", "TH", "FR"),
-                                "opensAt", "08:00", "closesAt", "17:00"))))
-                .post("/partners/" + partnerId + "/locations").then().log().ifValidationFails().statusCode(201)
-                .extract().path("id");
-        String serviceId = as(referrals, DemoUsers.ADMIN).body(Map.of("name", "Профорієнтація",
-                        "description", "Консультація кар'єрного радника", "category", "EMPLOYMENT", "feeFree", true,
-                        "languages", List.of("uk"), "locationIds", List.of(locationId)))
-                .post("/partners/" + partnerId + "/services").then().log().ifValidationFails().statusCode(201)
-                .extract().path("id");
-        String key = as(referrals, DemoUsers.ADMIN).body(Map.of("label", "e2e"))
-                .post("/partners/" + partnerId + "/api-keys").then().statusCode(201).extract().path("key");
+        RunningPlatform.Partner p = platform.registerPartner("EMPLOYMENT", "EMPLOYMENT",
+                DemoUsers.POLTAVA_OBLAST, DemoUsers.POLTAVA_HROMADA);
+        String partnerId = p.id();
+        String serviceId = p.serviceId();
+        String key = p.key();
 
         // The case manager refers and sends.
         String referralId = as(referrals, DemoUsers.MANAGER1_POLTAVA).body(Map.of("caseId", caseId,
@@ -126,11 +95,11 @@ class ClosedLoopReferralTest {
                 .post("/referrals/" + referralId + "/transitions").then().statusCode(200);
 
         // The partner answers with its API key.
-        partner(key).body(Map.of("status", "ACCEPTED")).post("/partner/referrals/" + referralId + "/transitions")
+        platform.partner(key).body(Map.of("status", "ACCEPTED")).post("/partner/referrals/" + referralId + "/transitions")
                 .then().statusCode(200).body("status", equalTo("ACCEPTED"));
-        partner(key).body(Map.of("status", "IN_PROGRESS")).post("/partner/referrals/" + referralId + "/transitions")
+        platform.partner(key).body(Map.of("status", "IN_PROGRESS")).post("/partner/referrals/" + referralId + "/transitions")
                 .then().statusCode(200);
-        partner(key).body(Map.of("status", "COMPLETED", "outcome", "Працевлаштована касиркою"))
+        platform.partner(key).body(Map.of("status", "COMPLETED", "outcome", "Працевлаштована касиркою"))
                 .post("/partner/referrals/" + referralId + "/transitions").then().statusCode(200);
 
         // Within 5 seconds of the partner's call the case timeline tells the story, in order.
