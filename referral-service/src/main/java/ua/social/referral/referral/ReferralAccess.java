@@ -54,6 +54,23 @@ public class ReferralAccess {
         return r;
     }
 
+    /**
+     * A referral of a case in the community the calling supervisor supervises, else 404: only they
+     * may see who read it (a case manager of the case does not).
+     */
+    public Referral supervisedReferral(UUID id) {
+        Referral r = Referral.findById(id);
+        if (r == null) {
+            throw ProblemException.notFound("Referral " + id);
+        }
+        CaseProjection p = CaseProjection.findById(r.caseId);
+        Caller c = caller();
+        if (p == null || !c.hasRole(Roles.SUPERVISOR) || !c.jurisdiction().coversHromada(p.hromada)) {
+            throw ProblemException.notFound("Referral " + id);
+        }
+        return r;
+    }
+
     /** The calling partner's id (from its API key). */
     public UUID partnerId() {
         String id = caller().partnerId();

@@ -13,11 +13,13 @@ import ua.social.referral.casefile.CaseProjection;
 import ua.social.referral.config.ReferralConfig;
 import ua.social.referral.partner.Partner;
 import ua.social.referral.partner.PartnerService;
+import ua.social.referral.rest.ReferralApi.AccessView;
 import ua.social.referral.rest.ReferralApi.CreateReferralRequest;
 import ua.social.referral.rest.ReferralApi.PartnerReferralSummary;
 import ua.social.referral.rest.ReferralApi.PartnerReferralView;
 import ua.social.referral.rest.ReferralApi.ReferralSummary;
 import ua.social.referral.rest.ReferralApi.ReferralView;
+import ua.social.referral.rest.ReferralApi.StatusChangeView;
 import ua.social.referral.rest.ReferralApi.TransitionRequest;
 import ua.social.referral.support.Time;
 import ua.social.identity.web.Versions;
@@ -35,7 +37,8 @@ import java.util.stream.Collectors;
 /**
  * Making referrals and moving them through their life (rules in {@link ReferralStatus}), from either
  * side; every status change is kept in the history and emitted to referral.events in the same
- * transaction.
+ * transaction. Every read that shows a referral's client data is written to the {@link AccessLog} in the
+ * reading transaction.
  */
 @ApplicationScoped
 public class ReferralService {
@@ -46,6 +49,8 @@ public class ReferralService {
     ReferralEvents events;
     @Inject
     ReferralConfig config;
+    @Inject
+    AccessLog accessLog;
 
     /** Which referrals a list shows. */
     public record Filter(UUID caseId, UUID partnerId, ReferralStatus status, Urgency urgency, Boolean pending,
@@ -229,25 +234,51 @@ public class ReferralService {
 
     // ---------------------------------------------------------------- reading
 
+    /** The referral with its client data for the referring side (reach checked); the read is logged. */
     @Transactional
-    public ReferralView viewForReferringSide(UUID id) {
-        return referringView(access.referringSide(id));
+    public ReferralView viewForReferringSide(UUID id, AccessLog.Read what) {
+        return referringView(access.referringSide(id), what);
     }
 
-    public ReferralView referringView(Referral r) {
+    /** The referral as the referring side sees it, with its client data; the read is logged. */
+    @Transactional
+    public ReferralView referringView(Referral r, AccessLog.Read what) {
+        accessLog.read(access.caller(), r.id, what);
         return ReferralView.of(r, Partner.findById(r.partnerId),
                 r.serviceId == null ? null : PartnerService.findById(r.serviceId), StatusChange.of(r.id),
                 ReferralNote.of(r.id));
     }
 
+    /** Who read the referral's client data, newest first (a supervisor of the case's community; 404 otherwise). */
     @Transactional
-    public PartnerReferralView viewForPartner(UUID id) {
-        return partnerView(access.partnerSide(id));
+    public PageView<AccessView> accessLog(UUID id, int page, int size) {
+        access.supervisedReferral(id);
+        return PageView.of(accessLog.of(id, page, size).stream().map(AccessView::of).toList(), page, size,
+                accessLog.count(id));
     }
 
-    public PartnerReferralView partnerView(Referral r) {
+    /** A replayed creation (Idempotency-Key) shows the client data again: logged like the first answer. */
+    @Transactional
+    public void creationReplayed(UUID id) {
+        accessLog.read(access.caller(), id, AccessLog.Read.REFERRAL_CREATED);
+    }
+
+    /** The status history alone (no client data, so not a logged read). */
+    @Transactional
+    public List<StatusChangeView> historyForReferringSide(UUID id) {
+        return StatusChange.of(access.referringSide(id).id).stream().map(StatusChangeView::of).toList();
+    }
+
+    /** The calling partner's referral; a read that shows the client data is logged. */
+    @Transactional
+    public PartnerReferralView viewForPartner(UUID id, AccessLog.Read what) {
+        Referral r = access.partnerSide(id);
+        boolean share = shareable(r.caseId);
+        if (share) {
+            accessLog.read(access.caller(), r.id, what);
+        }
         return PartnerReferralView.of(r, r.serviceId == null ? null : PartnerService.findById(r.serviceId),
-                shareable(r.caseId), StatusChange.of(r.id), ReferralNote.of(r.id));
+                share, StatusChange.of(r.id), ReferralNote.of(r.id));
     }
 
     /** Whether the client's data may be shown to the partner now (consent to sharing still active). */
@@ -314,6 +345,8 @@ public class ReferralService {
         Set<UUID> consenting = found.isEmpty() ? Set.of() : CaseProjection.<CaseProjection>list(
                         "caseId in ?1 and sharingConsent = true", found.stream().map(r -> r.caseId).distinct().toList())
                 .stream().map(c -> c.caseId).collect(Collectors.toSet());
+        accessLog.read(access.caller(), found.stream().filter(r -> consenting.contains(r.caseId)).map(r -> r.id).toList(),
+                AccessLog.Read.LIST_CLIENT_NAME);
         return PageView.of(found.stream().map(r -> PartnerReferralSummary.of(r, consenting.contains(r.caseId))).toList(),
                 page, size, total);
     }

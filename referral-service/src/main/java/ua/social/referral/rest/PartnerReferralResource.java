@@ -22,6 +22,7 @@ import ua.social.identity.CallerContext;
 import ua.social.identity.Roles;
 import ua.social.identity.web.QueryParams;
 import ua.social.identity.web.PageView;
+import ua.social.referral.referral.AccessLog;
 import ua.social.referral.referral.Referral;
 import ua.social.referral.referral.ReferralNote;
 import ua.social.referral.referral.ReferralService;
@@ -59,7 +60,8 @@ public class PartnerReferralResource {
     }
 
     @GET
-    @Operation(summary = "Your inbound referrals, newest first; filters: status, urgency, pending, overdue")
+    @Operation(summary = "Your inbound referrals, newest first; filters: status, urgency, pending, overdue. "
+            + "Each referral listed with the client's name is logged as read")
     public PageView<PartnerReferralSummary> list(@QueryParam("status") String status,
                                                  @QueryParam("urgency") String urgency,
                                                  @QueryParam("pending") String pending,
@@ -74,9 +76,10 @@ public class PartnerReferralResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One of your referrals with the minimum client data, history and notes (404 for any other)")
+    @Operation(summary = "One of your referrals with the minimum client data, history and notes (404 for any other); "
+            + "a read that shows client data is logged for the referring community")
     public Response get(@PathParam("id") UUID id) {
-        return view(referrals.viewForPartner(id));
+        return view(referrals.viewForPartner(id, AccessLog.Read.REFERRAL));
     }
 
     @POST
@@ -86,7 +89,7 @@ public class PartnerReferralResource {
     public Response move(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          @Valid @NotNull TransitionRequest req) {
         Referral r = referrals.moveByPartner(id, ifMatch, req);
-        return view(referrals.viewForPartner(r.id));
+        return view(referrals.viewForPartner(r.id, AccessLog.Read.REFERRAL_AFTER_CHANGE));
     }
 
     @POST

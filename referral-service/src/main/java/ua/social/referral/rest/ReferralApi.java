@@ -11,6 +11,8 @@ import ua.social.referral.partner.Partner;
 import ua.social.referral.partner.PartnerService;
 import ua.social.referral.partner.Sector;
 import ua.social.referral.partner.ServiceCategory;
+import ua.social.referral.referral.AccessLog;
+import ua.social.referral.referral.AccessLogEntry;
 import ua.social.referral.referral.Referral;
 import ua.social.referral.referral.ReferralNote;
 import ua.social.referral.referral.ReferralStatus;
@@ -133,6 +135,18 @@ public final class ReferralApi {
                     r.requestedAt, r.responseDueAt, r.respondedAt, r.overdue(), r.updatedAt,
                     history.stream().filter(c -> c.toStatus != ReferralStatus.DRAFT).map(StatusChangeView::of).toList(),
                     notes.stream().map(NoteView::of).toList(), r.version);
+        }
+    }
+
+    /**
+     * One read of a referral's client data: by the referring side (userId, username, roles) or by a
+     * partner (partnerId, keyPrefix of its API key; username is the organisation's name).
+     */
+    public record AccessView(OffsetDateTime accessedAt, Side side, String userId, String username, String roles,
+                             UUID partnerId, String keyPrefix, AccessLog.Read action) {
+        public static AccessView of(AccessLogEntry e) {
+            return new AccessView(e.accessedAt, e.side, e.userId, e.username, e.roles, e.partnerId, e.keyPrefix,
+                    e.action);
         }
     }
 

@@ -21,11 +21,13 @@ import ua.social.identity.CallerContext;
 import ua.social.identity.Roles;
 import ua.social.identity.web.QueryParams;
 import ua.social.identity.web.PageView;
+import ua.social.referral.referral.AccessLog;
 import ua.social.referral.referral.Referral;
 import ua.social.referral.referral.ReferralNote;
 import ua.social.referral.referral.ReferralService;
 import ua.social.referral.referral.ReferralStatus;
 import ua.social.referral.referral.Urgency;
+import ua.social.referral.rest.ReferralApi.AccessView;
 import ua.social.referral.rest.ReferralApi.CreateReferralRequest;
 import ua.social.referral.rest.ReferralApi.NoteRequest;
 import ua.social.referral.rest.ReferralApi.NoteView;
@@ -55,6 +57,9 @@ public class ReferralResource {
     @Inject
     CallerContext callerContext;
 
+    /** The header {@link Idempotency} sets on a replayed answer. */
+    static final String REPLAYED = "Idempotent-Replayed";
+
     static Response view(ReferralView v) {
         return Response.ok(v).tag(Versions.etag(v.version())).build();
     }
@@ -63,10 +68,16 @@ public class ReferralResource {
     @Operation(summary = "Draft a referral for the client of a case in your reach, with the minimum client data the "
             + "partner needs; 409 when the case has no consent to share with partners or is closed. Accepts Idempotency-Key")
     public Response create(@Valid @NotNull CreateReferralRequest req, @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.create(callerContext.current(), key, "POST /referrals", req, () -> {
+        Response created = idempotency.create(callerContext.current(), key, "POST /referrals", req, () -> {
             Referral r = referrals.create(req);
-            return new Idempotency.Created(URI.create("/referrals/" + r.id), referrals.referringView(r));
+            return new Idempotency.Created(URI.create("/referrals/" + r.id),
+                    referrals.referringView(r, AccessLog.Read.REFERRAL_CREATED));
         });
+        if (created.getHeaderString(REPLAYED) != null) {
+            String location = created.getLocation().getPath();
+            referrals.creationReplayed(UUID.fromString(location.substring(location.lastIndexOf('/') + 1)));
+        }
+        return created;
     }
 
     @GET
@@ -85,16 +96,17 @@ public class ReferralResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A referral with its client data, status history and notes; ETag carries the version")
+    @Operation(summary = "A referral with its client data, status history and notes; ETag carries the version. "
+            + "The read is written to the referral's access log")
     public Response get(@PathParam("id") UUID id) {
-        return view(referrals.viewForReferringSide(id));
+        return view(referrals.viewForReferringSide(id, AccessLog.Read.REFERRAL));
     }
 
     @GET
     @Path("/{id}/history")
     @Operation(summary = "The referral's status history, oldest first")
     public List<StatusChangeView> history(@PathParam("id") UUID id) {
-        return referrals.viewForReferringSide(id).history();
+        return referrals.historyForReferringSide(id);
     }
 
     @POST
@@ -104,7 +116,19 @@ public class ReferralResource {
     public Response move(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          @Valid @NotNull TransitionRequest req) {
         Referral r = referrals.moveByReferringSide(id, ifMatch, req);
-        return view(referrals.viewForReferringSide(r.id));
+        return view(referrals.viewForReferringSide(r.id, AccessLog.Read.REFERRAL_AFTER_CHANGE));
+    }
+
+    @GET
+    @Path("/{id}/access-log")
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Operation(summary = "Who read this referral's client data (staff and partners), newest first; supervisors of the "
+            + "case's community only (404 outside it)")
+    public PageView<AccessView> accessLog(@PathParam("id") UUID id, @QueryParam("page") String page,
+                                          @QueryParam("size") String size) {
+        int p = QueryParams.page(page);
+        int n = QueryParams.size(size, 50);
+        return referrals.accessLog(id, p, n);
     }
 
     @POST
