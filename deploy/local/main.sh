@@ -56,15 +56,21 @@ TXT
 }
 
 cmd_up() {
-    local infra_only=""
+    local infra_only="" svc
     [ "${1:-}" = "--infra-only" ] && infra_only=1
     local start=$SECONDS
     say "Starting the platform (state in $PLATFORM_HOME)"
     infra_up
     export_infra_env
     if [ -z "$infra_only" ]; then
-        svc_build
-        local svc
+        local running_any=""
+        for svc in $SERVICES; do running_pid "$svc" >/dev/null && running_any=1; done
+        if [ -n "$running_any" ]; then
+            # Never rebuild the jars under running services; a changed source waits for down + up.
+            svc_stale && say "  note               sources changed since the running services were built: ./platform down && ./platform up"
+        else
+            svc_build
+        fi
         for svc in $SERVICES; do svc_start "$svc"; done
         for svc in $SERVICES; do svc_wait "$svc"; done
         print_urls

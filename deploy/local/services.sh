@@ -15,8 +15,8 @@ export_infra_env() {
     export KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT"
 }
 
-# Rebuild when a jar is missing or any source, resource or POM is newer than it.
-svc_build() {
+# True when a jar is missing or any source, resource or POM is newer than it.
+svc_stale() {
     local svc stale=""
     for svc in $SERVICES; do
         local jar="$ROOT_DIR/$svc/target/quarkus-app/quarkus-run.jar"
@@ -26,7 +26,11 @@ svc_build() {
             stale=1
         fi
     done
-    [ -z "$stale" ] && return 0
+    [ -n "$stale" ]
+}
+
+svc_build() {
+    svc_stale || return 0
     say "  building services  ./mvnw package -DskipTests (log: $LOG_DIR/build.log)"
     (cd "$ROOT_DIR" && "$MVN" -B package -DskipTests > "$LOG_DIR/build.log" 2>&1) \
         || { tail -n 40 "$LOG_DIR/build.log" >&2; die "the build failed; see $LOG_DIR/build.log"; }

@@ -24,7 +24,8 @@ import java.util.function.Consumer;
  * CloudEvent to the handler (which applies it in a transaction, idempotently via
  * {@link ProcessedEvents}). Offsets are committed only after the handler returned, so an event is
  * processed at least once; when the handler fails, the loop backs off and retries the same record.
- * A record that is not a CloudEvent is logged and skipped: it can never succeed.
+ * A record that is not a CloudEvent is logged and skipped: it can never succeed. Failures outside the
+ * handler (Kafka away, a commit timing out) are logged and the loop goes on: it ends only at close().
  */
 public final class TopicConsumer implements AutoCloseable {
 
@@ -59,29 +60,44 @@ public final class TopicConsumer implements AutoCloseable {
         try {
             consumer.subscribe(topics);
             while (running) {
-                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
-                Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-                for (TopicPartition tp : records.partitions()) {
-                    for (ConsumerRecord<String, String> r : records.records(tp)) {
-                        if (!handle(r)) {
-                            consumer.seek(tp, r.offset());
-                            break;
-                        }
-                        done.put(tp, new OffsetAndMetadata(r.offset() + 1));
+                try {
+                    pollOnce();
+                } catch (WakeupException e) {
+                    if (running) {
+                        LOG.warn("consumer woken up unexpectedly; continuing");
                     }
-                }
-                if (!done.isEmpty()) {
-                    consumer.commitSync(done);
+                } catch (RuntimeException e) {
+                    // Kafka unreachable, a commit that timed out, a rebalance: the loop must outlive it.
+                    // Records whose offsets were not committed come again; handlers are idempotent.
+                    LOG.warnf(e, "consumer of %s failed; retrying", topics);
+                    backOff();
                 }
             }
-        } catch (WakeupException e) {
-            if (running) {
-                throw e;
-            }
-        } catch (RuntimeException e) {
-            LOG.error("consumer loop stopped", e);
         } finally {
             consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void pollOnce() {
+        ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+        Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+        for (TopicPartition tp : records.partitions()) {
+            for (ConsumerRecord<String, String> r : records.records(tp)) {
+                if (!handle(r)) {
+                    consumer.seek(tp, r.offset());
+                    break;
+                }
+                done.put(tp, new OffsetAndMetadata(r.offset() + 1));
+            }
+        }
+        if (!done.isEmpty()) {
+            consumer.commitSync(done);
+        }
+    }
+
+    private void backOff() {
+        if (running) {
+            LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
         }
     }
 
@@ -99,7 +115,7 @@ public final class TopicConsumer implements AutoCloseable {
             return true;
         } catch (RuntimeException e) {
             LOG.warnf(e, "event %s (%s) failed, will retry", event.id(), event.type());
-            LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
+            backOff();
             return false;
         }
     }

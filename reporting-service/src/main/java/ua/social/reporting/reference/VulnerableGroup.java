@@ -7,7 +7,7 @@ public enum VulnerableGroup implements Labelled {
     OLDER_PERSON("Особи похилого віку"),
     FAMILY_WITH_CHILDREN_IN_DIFFICULTY("Сім'ї з дітьми у СЖО"),
     ORPHAN_OR_WITHOUT_PARENTAL_CARE("Діти-сироти, діти без батьківського піклування"),
-    CARE_LEAVER("Випускники закладів інституційного догляду"),
+    CARE_LEAVER("Особи з числа дітей-сиріт до 23 років"),
     CHILD_IN_CONFLICT_WITH_LAW("Діти в конфлікті із законом"),
     VETERAN_OR_FAMILY("Ветерани, військовослужбовці та їхні сім'ї"),
     DOMESTIC_VIOLENCE_SURVIVOR("Постраждалі від домашнього насильства"),
@@ -17,7 +17,7 @@ public enum VulnerableGroup implements Labelled {
     RELEASED_FROM_PRISON("Звільнені з місць позбавлення волі"),
     LIVING_WITH_HIV("Люди, які живуть з ВІЛ"),
     ADDICTION("Особи із залежностями"),
-    MENTAL_HEALTH_CONDITION("Особи з психічними розладами");
+    MENTAL_HEALTH_CONDITION("Особи з порушеннями психічного здоров'я");
 
     private final String label;
 
