@@ -41,6 +41,7 @@ The platform is up.
   case-service        http://localhost:$CASE_SERVICE_PORT/q/swagger-ui        http://localhost:$CASE_SERVICE_PORT/q/health
   referral-service    http://localhost:$REFERRAL_SERVICE_PORT/q/swagger-ui        http://localhost:$REFERRAL_SERVICE_PORT/q/health
   reporting-service   http://localhost:$REPORTING_SERVICE_PORT/q/swagger-ui        http://localhost:$REPORTING_SERVICE_PORT/q/health
+  Ministry dashboard  http://localhost:$REPORTING_SERVICE_PORT/dashboard/  (sign in as analyst.ministry)
   Keycloak            $KC_URL/admin  (bootstrap admin: $KEYCLOAK_ADMIN_USER / $KEYCLOAK_ADMIN_PASSWORD)
   PostgreSQL          127.0.0.1:$PG_PORT   Kafka  127.0.0.1:$KAFKA_PORT
 
