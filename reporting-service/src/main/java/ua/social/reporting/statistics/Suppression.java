@@ -340,16 +340,16 @@ public final class Suppression {
     /** Vertices reachable from start over withheld entries, not using the entry (skipRow, skipCol). */
     private static boolean[] reachable(Grid g, int start, int skipRow, int skipCol) {
         boolean[] seen = new boolean[g.m + g.n + 2];
-        Deque<Integer> todo = new ArrayDeque<>();
+        Deque<Integer> frontier = new ArrayDeque<>();
         seen[start] = true;
-        todo.add(start);
-        while (!todo.isEmpty()) {
-            int v = todo.poll();
+        frontier.add(start);
+        while (!frontier.isEmpty()) {
+            int v = frontier.poll();
             if (v <= g.m) {
                 for (int c = 0; c <= g.n; c++) {
                     if (g.suppressed[v][c] && !(v == skipRow && c == skipCol) && !seen[colNode(g, c)]) {
                         seen[colNode(g, c)] = true;
-                        todo.add(colNode(g, c));
+                        frontier.add(colNode(g, c));
                     }
                 }
             } else {
@@ -357,7 +357,7 @@ public final class Suppression {
                 for (int r = 0; r <= g.m; r++) {
                     if (g.suppressed[r][c] && !(r == skipRow && c == skipCol) && !seen[rowNode(r)]) {
                         seen[rowNode(r)] = true;
-                        todo.add(rowNode(r));
+                        frontier.add(rowNode(r));
                     }
                 }
             }
