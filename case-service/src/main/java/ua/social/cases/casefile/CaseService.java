@@ -39,9 +39,12 @@ import java.time.OffsetDateTime;
 import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -625,15 +628,21 @@ public class CaseService {
         return PageView.of(query.page(Page.of(page, size)).list(), page, size, total);
     }
 
-    /** Open cases whose current plan has an action past its deadline and not done. */
+    /** Open cases whose current plan has an action past its deadline and not done (the list's filter). */
     @SuppressWarnings("unchecked")
     public List<UUID> overdueCaseIds() {
-        return em.createNativeQuery("SELECT DISTINCT r.case_id FROM plan_revision r "
-                        + "JOIN social_case c ON c.id = r.case_id "
-                        + "CROSS JOIN LATERAL jsonb_array_elements(r.goals) g "
-                        + "CROSS JOIN LATERAL jsonb_array_elements(g->'actions') a "
-                        + "WHERE r.current AND c.stage <> 'CLOSED' AND (a->>'deadline')::date < current_date "
-                        + "AND a->>'status' IN ('PLANNED', 'IN_PROGRESS')")
+        return em.createNativeQuery("SELECT DISTINCT r.case_id " + CaseWorkService.OVERDUE_ACTIONS)
                 .getResultList().stream().map(o -> (UUID) o).toList();
+    }
+
+    /** Which of these cases have an overdue action (for the flags of one page of a list). */
+    @SuppressWarnings("unchecked")
+    public Set<UUID> overdueAmong(Collection<UUID> caseIds) {
+        if (caseIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(em.createNativeQuery("SELECT DISTINCT r.case_id " + CaseWorkService.OVERDUE_ACTIONS
+                        + "AND r.case_id IN (:ids)").setParameter("ids", caseIds)
+                .getResultList().stream().map(o -> (UUID) o).toList());
     }
 }

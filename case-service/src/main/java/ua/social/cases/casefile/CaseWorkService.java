@@ -43,6 +43,17 @@ public class CaseWorkService {
     private static final Set<CaseStage> PLAN_ACTIVE = EnumSet.of(CaseStage.PLANNING, CaseStage.IMPLEMENTATION,
             CaseStage.MONITORING);
 
+    /**
+     * Actions of current plans of open cases that are past their deadline and not done: the one
+     * definition of "overdue", used by the overdue list and by the cases list ({@code r}: plan
+     * revision, {@code c}: case, {@code a}: action).
+     */
+    static final String OVERDUE_ACTIONS = "FROM plan_revision r JOIN social_case c ON c.id = r.case_id "
+            + "CROSS JOIN LATERAL jsonb_array_elements(r.goals) g "
+            + "CROSS JOIN LATERAL jsonb_array_elements(g->'actions') a "
+            + "WHERE r.current AND c.stage <> 'CLOSED' AND (a->>'deadline')::date < current_date "
+            + "AND a->>'status' IN ('PLANNED', 'IN_PROGRESS') ";
+
     @Inject
     CaseAccess access;
     @Inject
@@ -274,11 +285,7 @@ public class CaseWorkService {
         String hromada = access.ownHromada();
         StringBuilder sql = new StringBuilder("SELECT c.id, c.number, c.case_manager_username, c.hromada, "
                 + "a->>'id', a->>'description', a->>'responsible', (a->>'deadline')::date, a->>'status' "
-                + "FROM plan_revision r JOIN social_case c ON c.id = r.case_id "
-                + "CROSS JOIN LATERAL jsonb_array_elements(r.goals) g "
-                + "CROSS JOIN LATERAL jsonb_array_elements(g->'actions') a "
-                + "WHERE r.current AND c.stage <> 'CLOSED' AND (a->>'deadline')::date < current_date "
-                + "AND a->>'status' IN ('PLANNED', 'IN_PROGRESS') ");
+                + OVERDUE_ACTIONS);
         Map<String, Object> params = new HashMap<>();
         if (caller.hasRole(Roles.SUPERVISOR)) {
             sql.append("AND c.hromada = :hromada ");

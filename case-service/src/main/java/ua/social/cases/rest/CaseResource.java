@@ -46,7 +46,6 @@ import ua.social.identity.web.QueryParams;
 import ua.social.identity.web.PageView;
 
 import java.net.URI;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 
@@ -94,7 +93,7 @@ public class CaseResource {
         PageView<SocialCase> found = cases.list(QueryParams.enumValue(CaseStage.class, stage, "stage"), caseManager, hromada,
                 QueryParams.enumValue(CaseManagementModel.class, model, "model"), QueryParams.bool(overdue, "overdue"),
                 QueryParams.page(page), QueryParams.size(size, 20));
-        Set<UUID> overdueIds = new HashSet<>(cases.overdueCaseIds());
+        Set<UUID> overdueIds = cases.overdueAmong(found.items().stream().map(c -> c.id).toList());
         return PageView.of(found.items().stream().map(c -> new CaseSummary(c.id, c.number, c.clientId, c.hromada,
                 c.stage, c.model, c.caseManagerUsername, c.openedAt, overdueIds.contains(c.id))).toList(),
                 found.page(), found.size(), found.totalItems());
