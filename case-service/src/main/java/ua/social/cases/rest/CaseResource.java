@@ -78,7 +78,8 @@ public class CaseResource {
                     + "Optionally assigns the case manager (caseload limit of the model applies) and records consent. "
                     + "Accepts Idempotency-Key.")
     public Response open(@Valid @NotNull OpenCaseRequest req, @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.create(access.caller(), key, "POST /cases", req, () -> {
+        return idempotency.create(access.caller(), key, "POST /cases", req,
+                location -> access.read(Idempotency.idIn(location), "case file (replayed response)"), () -> {
             SocialCase c = cases.open(req);
             return new Idempotency.Created(URI.create("/cases/" + c.id), CaseView.of(c, TeamMember.list("caseId", c.id)));
         });
