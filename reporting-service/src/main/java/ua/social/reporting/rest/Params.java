@@ -1,8 +1,8 @@
 package ua.social.reporting.rest;
 
+import ua.social.identity.Territory;
 import ua.social.identity.problem.ProblemException;
 import ua.social.identity.web.QueryParams;
-import ua.social.reporting.reference.Oblast;
 import ua.social.reporting.reference.VulnerableGroup;
 import ua.social.reporting.statistics.StatisticsQuery;
 import ua.social.reporting.statistics.StatisticsService;
@@ -12,7 +12,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /** The statistics filters, parsed with a 400 problem naming the parameter (dates through the shared QueryParams). */
 final class Params {
@@ -43,28 +42,15 @@ final class Params {
         if (from.plusMonths(maxMonths).isBefore(to)) {
             throw ProblemException.badRequest("to", "the period may cover at most " + maxMonths + " months");
         }
-        String oblast = null;
-        if (oblastParam != null && !oblastParam.isBlank()) {
-            oblast = oblastParam.trim().toUpperCase(Locale.ROOT);
-            if (Oblast.byCode(oblast).isEmpty()) {
-                throw ProblemException.badRequest("oblast", "unknown oblast '" + oblastParam
-                        + "'; use an ISO 3166-2:UA code such as UA-53");
-            }
-        }
+        String oblast = Territory.requireOblast(oblastParam, "oblast");
         List<String> hromadas = new ArrayList<>();
         for (String param : hromadaParams == null ? List.<String>of() : hromadaParams) {
             for (String part : param.split(",")) {
-                String h = part.trim().toUpperCase(Locale.ROOT);
-                if (h.isEmpty()) {
+                String h = Territory.requireCommunity(part, "hromada");
+                if (h == null) {
                     continue;
                 }
-                if (!h.matches("UA[0-9]{17}")) {
-                    throw ProblemException.badRequest("hromada", "'" + part.trim()
-                            + "' is not a KATOTTG community code (UA followed by 17 digits)");
-                }
-                if (oblast != null && !Oblast.ofHromada(h).equals(oblast)) {
-                    throw ProblemException.badRequest("hromada", "community " + h + " is not in oblast " + oblast);
-                }
+                Territory.requireInOblast(oblast, "oblast", h, "hromada");
                 if (!hromadas.contains(h)) {
                     hromadas.add(h);
                 }
