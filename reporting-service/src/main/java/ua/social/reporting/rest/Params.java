@@ -12,6 +12,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** The statistics filters, parsed with a 400 problem naming the parameter (dates through the shared QueryParams). */
 final class Params {
@@ -23,11 +26,13 @@ final class Params {
 
     /**
      * The filters of a statistics request. Without dates: the twelve months up to today. Community codes
-     * may be repeated ({@code hromada=A&hromada=B}) or comma-separated.
+     * may be repeated ({@code hromada=A&hromada=B}) or comma-separated; each must be a known community
+     * ({@code oblastOf}) lying in the oblast if one is given.
      */
     static StatisticsService.Filters filters(String fromParam, String toParam, String oblastParam,
                                              List<String> hromadaParams, String categoryParam, String groupByParam,
-                                             ZoneId zone, int maxMonths) {
+                                             ZoneId zone, int maxMonths,
+                                             Function<String, Optional<String>> oblastOf) {
         LocalDate to = QueryParams.date(toParam, "to");
         LocalDate from = QueryParams.date(fromParam, "from");
         if (to == null) {
@@ -46,11 +51,19 @@ final class Params {
         List<String> hromadas = new ArrayList<>();
         for (String param : hromadaParams == null ? List.<String>of() : hromadaParams) {
             for (String part : param.split(",")) {
-                String h = Territory.requireCommunity(part, "hromada");
-                if (h == null) {
+                String h = part.trim().toUpperCase(Locale.ROOT);
+                if (h.isEmpty()) {
                     continue;
                 }
-                Territory.requireInOblast(oblast, "oblast", h, "hromada");
+                if (!Territory.isCommunityFormat(h)) {
+                    throw ProblemException.badRequest("hromada", Territory.communityProblem(h));
+                }
+                String lies = oblastOf.apply(h).orElseThrow(() -> ProblemException.badRequest("hromada",
+                        "unknown community '" + h + "': not in the KATOTTG codifier"));
+                if (oblast != null && !lies.equals(oblast)) {
+                    throw ProblemException.badRequest("hromada", "community " + h + " lies in oblast " + lies
+                            + ", not in " + oblast);
+                }
                 if (!hromadas.contains(h)) {
                     hromadas.add(h);
                 }
