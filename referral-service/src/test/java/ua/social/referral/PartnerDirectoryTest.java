@@ -18,7 +18,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static ua.social.identity.testing.DemoUsers.ADMIN;
 import static ua.social.identity.testing.DemoUsers.ANALYST;
 import static ua.social.identity.testing.DemoUsers.MANAGER1_POLTAVA;
-import static ua.social.identity.testing.DemoUsers.POLTAVA_HROMADA;
+import static ua.social.identity.testing.DemoUsers.POLTAVA_CITY_COMMUNITY;
 import static ua.social.identity.testing.DemoUsers.POLTAVA_OBLAST;
 import static ua.social.identity.testing.DemoUsers.SUPERVISOR_POLTAVA;
 import static ua.social.identity.testing.DemoUsers.VINNYTSIA_HROMADA;
@@ -44,9 +44,9 @@ class PartnerDirectoryTest {
                 .body("sector", equalTo("EMPLOYMENT")).body("active", equalTo(true))
                 .body("contacts[0].name", equalTo("Ірина Петренко"))
                 .body("createdBy", equalTo(SUPERVISOR_POLTAVA)).extract().path("id");
-        String locationId = as(ADMIN).body(locationBody(POLTAVA_OBLAST, POLTAVA_HROMADA))
+        String locationId = as(ADMIN).body(locationBody(POLTAVA_OBLAST, POLTAVA_CITY_COMMUNITY))
                 .post("/partners/" + id + "/locations").then().statusCode(201)
-                .body("hromada", equalTo(POLTAVA_HROMADA)).body("hours[0].days", hasSize(5))
+                .body("hromada", equalTo(POLTAVA_CITY_COMMUNITY)).body("hours[0].days", hasSize(5))
                 .body("hours[0].opensAt", equalTo("09:00:00")).extract().path("id");
         String serviceId = as(ADMIN).body(serviceBody("EMPLOYMENT", locationId))
                 .post("/partners/" + id + "/services").then().statusCode(201)
@@ -61,12 +61,12 @@ class PartnerDirectoryTest {
 
         // Search by sector, service category and community; the analyst reads the directory too.
         as(MANAGER1_POLTAVA).queryParam("sector", "EMPLOYMENT").queryParam("category", "EMPLOYMENT")
-                .queryParam("hromada", POLTAVA_HROMADA).queryParam("size", 200).get("/partners")
+                .queryParam("hromada", POLTAVA_CITY_COMMUNITY).queryParam("size", 200).get("/partners")
                 .then().statusCode(200).body("items.id", hasItem(id))
                 .body("items.sector", everyItem(equalTo("EMPLOYMENT")))
                 .body("totalItems", greaterThanOrEqualTo(1));
         as(ANALYST).queryParam("q", name).get("/partners").then().statusCode(200)
-                .body("items", hasSize(1)).body("items[0].hromadas", equalTo(List.of(POLTAVA_HROMADA)))
+                .body("items", hasSize(1)).body("items[0].hromadas", equalTo(List.of(POLTAVA_CITY_COMMUNITY)))
                 .body("items[0].services[0].category", equalTo("EMPLOYMENT"));
         as(MANAGER1_POLTAVA).queryParam("hromada", VINNYTSIA_HROMADA).queryParam("size", 200).get("/partners")
                 .then().statusCode(200).body("items.id", not(hasItem(id)));
@@ -93,7 +93,7 @@ class PartnerDirectoryTest {
         as(MANAGER1_POLTAVA).body(partnerBody(uniqueName("Ні"), "HEALTH")).post("/partners")
                 .then().statusCode(403).contentType("application/problem+json");
         PartnerSetup p = newPartner("HEALTH", "MEDICAL");
-        as(ANALYST).body(locationBody(POLTAVA_OBLAST, POLTAVA_HROMADA)).post("/partners/" + p.partnerId() + "/locations")
+        as(ANALYST).body(locationBody(POLTAVA_OBLAST, POLTAVA_CITY_COMMUNITY)).post("/partners/" + p.partnerId() + "/locations")
                 .then().statusCode(403);
     }
 
@@ -127,10 +127,10 @@ class PartnerDirectoryTest {
 
         PartnerSetup p = newPartner("HOUSING", "HOUSING");
         String locations = "/partners/" + p.partnerId() + "/locations";
-        Map<String, Object> badTime = locationBody(POLTAVA_OBLAST, POLTAVA_HROMADA);
+        Map<String, Object> badTime = locationBody(POLTAVA_OBLAST, POLTAVA_CITY_COMMUNITY);
         badTime.put("hours", List.of(Map.of("days", List.of("MO"), "opensAt", "25:00", "closesAt", "18:00")));
         as(ADMIN).body(badTime).post(locations).then().statusCode(400).body("errors[0].field", containsString("opensAt"));
-        Map<String, Object> reversed = locationBody(POLTAVA_OBLAST, POLTAVA_HROMADA);
+        Map<String, Object> reversed = locationBody(POLTAVA_OBLAST, POLTAVA_CITY_COMMUNITY);
         reversed.put("hours", List.of(Map.of("days", List.of("MO"), "opensAt", "18:00", "closesAt", "09:00")));
         as(ADMIN).body(reversed).post(locations).then().statusCode(400)
                 .body("errors[0].field", equalTo("hours[0].closesAt"));
@@ -173,7 +173,7 @@ class PartnerDirectoryTest {
                 .body("attributes[0].taxonomy_term.code", equalTo("PSYCHOLOGICAL_SUPPORT"))
                 .body("locations[0].id", equalTo(p.locationId()))
                 .body("locations[0].location_type", equalTo("physical"))
-                .body("locations[0].external_identifier", equalTo(POLTAVA_HROMADA))
+                .body("locations[0].external_identifier", equalTo(POLTAVA_CITY_COMMUNITY))
                 .body("locations[0].addresses[0].address_1", equalTo("вул. Соборності, 45"))
                 .body("locations[0].addresses[0].city", equalTo("Полтава"))
                 .body("locations[0].addresses[0].state_province", equalTo(POLTAVA_OBLAST))

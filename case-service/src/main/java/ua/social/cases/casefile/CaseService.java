@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import ua.social.identity.Territory;
 import ua.social.cases.appeal.Appeal;
 import ua.social.cases.appeal.AppealService;
 import ua.social.cases.client.Client;
@@ -159,7 +160,7 @@ public class CaseService {
             consentChanged(c, caller, "Consent recorded");
         }
         if (req.caseManager() != null) {
-            assign(c, caller, req.caseManager(), req.caseloadOverrideReason(), "assigned at opening");
+            assign(c, caller, req.caseManager(), "caseManager", req.caseloadOverrideReason(), "assigned at opening");
         }
         return c;
     }
@@ -196,50 +197,85 @@ public class CaseService {
             throw ProblemException.forbidden("Only a supervisor of the case's community assigns its case manager.");
         }
         if (req.model() != null && req.model() != c.model) {
-            timeline.append(c.id, "MODEL_CHANGED", "Model changed from " + c.model + " to " + req.model(),
-                    caller.username(), Map.of("from", c.model.name(), "to", req.model().name()));
+            CaseManagementModel from = c.model;
             c.model = req.model();
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("from", from.name());
+            details.put("to", c.model.name());
+            StaffMember m = caseManager(req.caseManager(), c, "caseManager");
+            if (m.id().equals(c.caseManagerId)) {
+                // The case stays with its case manager: the stricter limit of the new model still applies.
+                Caseload load = checkCaseload(c, caller, m, req.caseloadOverrideReason());
+                details.put("activeCasesBefore", load.others());
+                details.put("limit", load.limit());
+                if (load.overridden()) {
+                    details.put("caseloadOverrideReason", req.caseloadOverrideReason().trim());
+                }
+            }
+            timeline.append(c.id, "MODEL_CHANGED", "Model changed from " + from + " to " + c.model
+                            + (details.containsKey("caseloadOverrideReason")
+                            ? " over the caseload limit, supervisor's reason recorded" : ""),
+                    caller.username(), details);
         }
-        assign(c, caller, req.caseManager(), req.caseloadOverrideReason(), "assigned");
+        assign(c, caller, req.caseManager(), "caseManager", req.caseloadOverrideReason(), "assigned");
         SocialCase.flush();
         return c;
+    }
+
+    /**
+     * A case manager of the case's community, else 422. The answer is the same whether the username is
+     * unknown, is not a case manager or works elsewhere, so the answer does not tell who works where.
+     */
+    private StaffMember caseManager(String username, SocialCase c, String field) {
+        return staff.byUsername(username)
+                .filter(m -> m.hasRole(Roles.CASE_MANAGER))
+                .filter(m -> m.hromada() != null && m.hromada().equals(c.hromada))
+                .orElseThrow(() -> new ProblemException(Problem.of(422, "not-an-assignable-case-manager",
+                                "Not a case manager of this community",
+                                "The case can be assigned only to a case manager of its community; pick one from "
+                                        + "GET /caseload.")
+                        .field(field, "not a case manager of the case's community")));
+    }
+
+    /** A case manager's active cases other than this one, against the limit of this case's model. */
+    private record Caseload(long others, int limit, boolean overridden) {
+    }
+
+    /**
+     * Refuses (409 caseload-limit-reached) when the case manager already carries as many other active cases as
+     * the case's model allows, unless a supervisor gives a reason. Serialised per case manager by an advisory lock.
+     */
+    private Caseload checkCaseload(SocialCase c, Caller caller, StaffMember m, String overrideReason) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, m.id()).getSingleResult();
+        long others = SocialCase.count("caseManagerId = ?1 and stage <> ?2 and id <> ?3", m.id(), CaseStage.CLOSED, c.id);
+        int limit = c.model.caseloadLimit();
+        if (others < limit) {
+            return new Caseload(others, limit, false);
+        }
+        if (overrideReason == null || overrideReason.isBlank() || !caller.hasRole(Roles.SUPERVISOR)) {
+            throw new ProblemException(Problem.of(409, "caseload-limit-reached", "Caseload limit reached",
+                            m.username() + " already carries " + others + " active cases; the " + c.model
+                                    + " model allows " + limit + ". A supervisor may go ahead anyway with a written "
+                                    + "reason (caseloadOverrideReason).")
+                    .with("caseManager", m.username()).with("activeCases", others).with("limit", limit)
+                    .with("model", c.model.name()));
+        }
+        return new Caseload(others, limit, true);
     }
 
     /**
      * Assigns a case manager of the case's community, refusing past the model's caseload limit unless a
      * supervisor overrides with a reason. Assignments to one case manager are serialised by an advisory lock.
      */
-    void assign(SocialCase c, Caller caller, String username, String overrideReason, String how) {
-        StaffMember m = staff.byUsername(username).orElseThrow(() -> new ProblemException(
-                Problem.of(422, "unknown-case-manager", "Unknown case manager",
-                        "No staff member '" + username + "' exists.").field("caseManager", "unknown user")));
-        if (!m.hasRole(Roles.CASE_MANAGER)) {
-            throw new ProblemException(Problem.of(422, "not-a-case-manager", "Not a case manager",
-                    username + " does not hold the case-manager role.").field("caseManager", "not a case manager"));
-        }
-        if (m.hromada() == null || !m.hromada().equals(c.hromada)) {
-            throw new ProblemException(Problem.of(422, "case-manager-outside-community", "Case manager of another community",
-                    username + " works in another community than the case (" + c.hromada + ").")
-                    .field("caseManager", "works in another community"));
-        }
+    void assign(SocialCase c, Caller caller, String username, String field, String overrideReason, String how) {
+        StaffMember m = caseManager(username, c, field);
         if (m.id().equals(c.caseManagerId)) {
             return;
         }
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, m.id()).getSingleResult();
-        long active = activeCaseload(m.id());
-        int limit = c.model.caseloadLimit();
-        boolean overridden = false;
-        if (active >= limit) {
-            if (overrideReason == null || overrideReason.isBlank() || !caller.hasRole(Roles.SUPERVISOR)) {
-                throw new ProblemException(Problem.of(409, "caseload-limit-reached", "Caseload limit reached",
-                                username + " already carries " + active + " active cases; the " + c.model
-                                        + " model allows " + limit + ". A supervisor may assign anyway with a written "
-                                        + "reason (caseloadOverrideReason).")
-                        .with("caseManager", username).with("activeCases", active).with("limit", limit)
-                        .with("model", c.model.name()));
-            }
-            overridden = true;
-        }
+        Caseload load = checkCaseload(c, caller, m, overrideReason);
+        long active = load.others();
+        int limit = load.limit();
+        boolean overridden = load.overridden();
         String previous = c.caseManagerUsername;
         c.caseManagerId = m.id();
         c.caseManagerUsername = m.username();
@@ -418,14 +454,28 @@ public class CaseService {
         if (c.stage != CaseStage.CLOSED) {
             throw c.stage.illegalMove(CaseStage.ASSESSMENT);
         }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("reason", req.reason());
+        if (c.caseManagerId != null) {
+            // Reopening gives the case back to its case manager: their caseload limit applies as to an assignment.
+            Caseload load = checkCaseload(c, caller, new StaffMember(c.caseManagerId, c.caseManagerUsername,
+                    c.caseManagerName, Set.of(Roles.CASE_MANAGER), c.oblast, c.hromada), req.caseloadOverrideReason());
+            details.put("caseManager", c.caseManagerUsername);
+            details.put("activeCasesBefore", load.others());
+            details.put("limit", load.limit());
+            if (load.overridden()) {
+                details.put("caseloadOverrideReason", req.caseloadOverrideReason().trim());
+            }
+        }
         c.stage = CaseStage.ASSESSMENT;
         c.closedAt = null;
         c.closureReason = null;
         c.closureDetails = null;
         c.outcomeEvaluation = null;
         c.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        timeline.append(c.id, "CASE_REOPENED", "Case reopened for reassessment", caller.username(),
-                Map.of("reason", req.reason()));
+        timeline.append(c.id, "CASE_REOPENED", "Case reopened for reassessment"
+                + (details.containsKey("caseloadOverrideReason")
+                ? " over the caseload limit, supervisor's reason recorded" : ""), caller.username(), details);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("caseId", c.id);
         data.put("oblast", c.oblast);
@@ -554,6 +604,7 @@ public class CaseService {
             throw ProblemException.badRequest(req.toHromada() == null ? "toHromada" : "toOblast",
                     "a community transfer names both the oblast and the community");
         }
+        Territory.requireInOblast(req.toOblast(), "toOblast", req.toHromada(), "toHromada");
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("caseId", c.id);
         data.put("fromOblast", c.oblast);
@@ -569,7 +620,8 @@ public class CaseService {
             TeamMember.delete("caseId = ?1 and kind = ?2", c.id, TeamMember.Kind.STAFF);
         }
         if (req.toCaseManager() != null) {
-            assign(c, caller, req.toCaseManager(), req.caseloadOverrideReason(), "took over the case by transfer");
+            assign(c, caller, req.toCaseManager(), "toCaseManager", req.caseloadOverrideReason(),
+                    "took over the case by transfer");
         }
         c.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         timeline.append(c.id, "CASE_TRANSFERRED", "Transferred from " + fromSummary + " to " + c.hromada

@@ -4,6 +4,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import ua.social.cases.appeal.AppealService;
 import ua.social.cases.messaging.CaseEvents;
@@ -120,7 +121,7 @@ public class CaseWorkService {
         Assessment latest = Assessment.find("caseId", Sort.by("number").descending(), caseId).firstResult();
         Set<String> assessedDomains = new HashSet<>();
         latest.needs.forEach(n -> assessedDomains.add(n.domain()));
-        PlanRevision previous = PlanRevision.find("caseId = ?1 and current = true", caseId).firstResult();
+        PlanRevision previous = lockCurrentPlan(caseId);
         Map<UUID, PlanRevision.Action> previousActions = new HashMap<>();
         Set<UUID> previousGoals = new HashSet<>();
         if (previous != null) {
@@ -189,6 +190,26 @@ public class CaseWorkService {
         return p;
     }
 
+    /**
+     * The current revision of a case's plan, read and locked ({@code SELECT … FOR UPDATE}) until the
+     * transaction ends, so that concurrent changes of its actions (staff, or a linked referral's outcome)
+     * and revisions apply one after the other and none is lost. The row is re-read under the lock, so a
+     * copy loaded earlier in the transaction does not hide a change committed meanwhile.
+     */
+    PlanRevision lockCurrentPlan(UUID caseId) {
+        while (true) {
+            PlanRevision p = PlanRevision.find("caseId = ?1 and current = true", caseId).firstResult();
+            if (p == null) {
+                return null;
+            }
+            em.refresh(p, LockModeType.PESSIMISTIC_WRITE);
+            if (p.current) {
+                return p;
+            }
+            // A revision replaced it while we waited for the lock: lock the new current one.
+        }
+    }
+
     /** Keeps an id the client sent when it names a goal or action of the previous revision. */
     private static UUID reuse(UUID requested, Set<UUID> known, Set<UUID> used, String field) {
         if (requested == null) {
@@ -240,7 +261,7 @@ public class CaseWorkService {
     @Transactional(Transactional.TxType.MANDATORY)
     public PlanRevision.Action updateAction(SocialCase c, UUID actionId, PlanRevision.ActionStatus status, String actor,
                                            String note) {
-        PlanRevision p = PlanRevision.find("caseId = ?1 and current = true", c.id).firstResult();
+        PlanRevision p = lockCurrentPlan(c.id);
         if (p == null) {
             throw ProblemException.notFound("Individual plan of case " + c.id);
         }

@@ -25,6 +25,7 @@ import ua.social.cases.rest.AppealApi.AppealView;
 import ua.social.cases.rest.AppealApi.ResolutionRequest;
 import ua.social.cases.rest.AppealApi.ServiceRequest;
 import ua.social.cases.rest.AppealApi.ServiceView;
+import ua.social.cases.support.AccessLog;
 import ua.social.identity.web.Idempotency;
 import ua.social.identity.Roles;
 import ua.social.identity.web.QueryParams;
@@ -47,14 +48,22 @@ public class AppealResource {
     CaseAccess access;
     @Inject
     Idempotency idempotency;
+    @Inject
+    AccessLog accessLog;
 
     @POST
     @Operation(summary = "Record an appeal: who, when, where, which problems (need domains)")
     public Response record(@Valid @NotNull AppealRequest req, @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.create(access.caller(), key, "POST /appeals", req, () -> {
+        return idempotency.create(access.caller(), key, "POST /appeals", req,
+                location -> replayed(appeals.inReach(Idempotency.idIn(location)), "appeal (replayed response)"), () -> {
             Appeal a = appeals.record(req);
             return new Idempotency.Created(URI.create("/appeals/" + a.id), AppealView.of(a));
         });
+    }
+
+    /** A replay shows the appeal's client again: reach re-checked (404 outside it) and the read logged. */
+    private void replayed(Appeal a, String what) {
+        accessLog.read(access.caller(), AccessLog.RecordType.CLIENT, a.clientId, what);
     }
 
     @GET
@@ -86,7 +95,8 @@ public class AppealResource {
     @Operation(summary = "Record a service delivered on an appeal")
     public Response deliver(@PathParam("id") UUID id, @Valid @NotNull ServiceRequest req,
                             @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.create(access.caller(), key, "POST /appeals/" + id + "/services", req, () -> {
+        return idempotency.create(access.caller(), key, "POST /appeals/" + id + "/services", req,
+                location -> replayed(appeals.inReach(id), "service on an appeal (replayed response)"), () -> {
             ServiceDelivery s = appeals.deliverOnAppeal(id, req);
             return new Idempotency.Created(URI.create("/appeals/" + id + "/services"), ServiceView.of(s));
         });

@@ -7,6 +7,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import ua.social.identity.territory.KnownCommunity;
+import ua.social.identity.territory.KnownOblast;
 import ua.social.cases.casefile.Assessment;
 import ua.social.cases.casefile.CaseNote;
 import ua.social.cases.casefile.CaseStage;
@@ -56,8 +58,8 @@ public final class CaseApi {
     }
 
     public record TransferRequest(@Pattern(regexp = USERNAME, message = "must be a username") String toCaseManager,
-                                  @Pattern(regexp = ClientApi.OBLAST, message = "must be an ISO 3166-2:UA code") String toOblast,
-                                  @Pattern(regexp = ClientApi.HROMADA, message = "must be a KATOTTG community code") String toHromada,
+                                  @KnownOblast String toOblast,
+                                  @KnownCommunity String toHromada,
                                   @NotBlank @Size(max = 2000) String reason,
                                   @Size(max = 2000) String caseloadOverrideReason) {
     }
@@ -69,7 +71,8 @@ public final class CaseApi {
                                  @NotBlank @Size(max = 4000) String outcomeEvaluation) {
     }
 
-    public record ReopenRequest(@NotBlank @Size(max = 2000) String reason) {
+    public record ReopenRequest(@NotBlank @Size(max = 2000) String reason,
+                                @Size(max = 2000) String caseloadOverrideReason) {
     }
 
     public record WithdrawalRequest(@NotNull Boolean sharingOnly, @Size(max = 2000) String reason) {

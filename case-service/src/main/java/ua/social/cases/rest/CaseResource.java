@@ -42,6 +42,7 @@ import ua.social.identity.web.Idempotency;
 import ua.social.cases.support.Timeline;
 import ua.social.identity.web.Versions;
 import ua.social.identity.Roles;
+import ua.social.identity.problem.ProblemException;
 import ua.social.identity.web.QueryParams;
 import ua.social.identity.web.PageView;
 
@@ -78,10 +79,25 @@ public class CaseResource {
                     + "Optionally assigns the case manager (caseload limit of the model applies) and records consent. "
                     + "Accepts Idempotency-Key.")
     public Response open(@Valid @NotNull OpenCaseRequest req, @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.create(access.caller(), key, "POST /cases", req, () -> {
+        return idempotency.create(access.caller(), key, "POST /cases", req,
+                this::replayedOpening, () -> {
             SocialCase c = cases.open(req);
             return new Idempotency.Created(URI.create("/cases/" + c.id), CaseView.of(c, TeamMember.list("caseId", c.id)));
         });
+    }
+
+    /**
+     * A replayed opening shows the case file again: to whoever reaches the case now, or to front-office staff
+     * of the community it is still in (who opened it); 404 once it has left, and the read is logged.
+     */
+    private void replayedOpening(URI location) {
+        UUID id = Idempotency.idIn(location);
+        SocialCase c = SocialCase.findById(id);
+        var caller = access.caller();
+        if (c == null || !(access.reaches(caller, c) || caller.jurisdiction().coversHromada(c.hromada))) {
+            throw ProblemException.notFound("Case " + id);
+        }
+        accessLog.read(caller, AccessLog.RecordType.CASE, id, "case file (replayed response)");
     }
 
     @GET

@@ -57,7 +57,8 @@ public class CaseWorkResource {
     @Operation(summary = "Record an assessment (or a reassessment: earlier ones are kept)")
     public Response assess(@PathParam("id") UUID id, @Valid @NotNull AssessmentRequest req,
                            @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.create(access.caller(), key, "POST /cases/" + id + "/assessments", req, () -> {
+        return idempotency.create(access.caller(), key, "POST /cases/" + id + "/assessments", req,
+                location -> access.read(id, "assessment (replayed response)"), () -> {
             Assessment a = work.assess(id, req);
             return new Idempotency.Created(URI.create("/cases/" + id + "/assessments/" + a.number), AssessmentView.of(a));
         });
@@ -77,7 +78,8 @@ public class CaseWorkResource {
                     + "revision to carry them (and their status) over.")
     public Response revise(@PathParam("id") UUID id, @Valid @NotNull PlanRequest req,
                            @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.create(access.caller(), key, "POST /cases/" + id + "/plan/revisions", req, () -> {
+        return idempotency.create(access.caller(), key, "POST /cases/" + id + "/plan/revisions", req,
+                location -> access.read(id, "individual plan revision (replayed response)"), () -> {
             PlanRevision p = work.revisePlan(id, req);
             return new Idempotency.Created(URI.create("/cases/" + id + "/plan/revisions/" + p.revision), PlanView.of(p));
         });
@@ -115,7 +117,8 @@ public class CaseWorkResource {
     @Operation(summary = "Record a service delivered on the case")
     public Response deliver(@PathParam("id") UUID id, @Valid @NotNull ServiceRequest req,
                             @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.create(access.caller(), key, "POST /cases/" + id + "/services", req, () -> {
+        return idempotency.create(access.caller(), key, "POST /cases/" + id + "/services", req,
+                location -> access.read(id, "service delivered (replayed response)"), () -> {
             ServiceDelivery s = work.deliver(id, req);
             return new Idempotency.Created(URI.create("/cases/" + id + "/services"), ServiceView.of(s));
         });
@@ -132,7 +135,8 @@ public class CaseWorkResource {
     @Operation(summary = "Add a monitoring note or a supervision review (supervisor); confidential flag")
     public Response note(@PathParam("id") UUID id, @Valid @NotNull NoteRequest req,
                          @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.create(access.caller(), key, "POST /cases/" + id + "/notes", req, () -> {
+        return idempotency.create(access.caller(), key, "POST /cases/" + id + "/notes", req,
+                location -> access.read(id, "note (replayed response)"), () -> {
             CaseNote n = work.note(id, req);
             return new Idempotency.Created(URI.create("/cases/" + id + "/notes"), NoteView.of(n));
         });

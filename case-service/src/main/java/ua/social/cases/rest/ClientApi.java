@@ -8,6 +8,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import ua.social.identity.territory.KnownCommunity;
+import ua.social.identity.territory.KnownOblast;
 import ua.social.cases.client.Client;
 import ua.social.cases.client.Client.DisabilityGroup;
 import ua.social.cases.client.Client.Sex;
@@ -26,8 +28,6 @@ public final class ClientApi {
     /** Letters of any alphabet, apostrophes (', ’, ʼ), hyphens, spaces and dots. */
     public static final String NAME = "^[\\p{L}][\\p{L}'’ʼ`\\-. ]*$";
     public static final String NAME_MESSAGE = "must contain letters, apostrophes, hyphens or spaces only";
-    public static final String OBLAST = "^UA-\\d{2}$";
-    public static final String HROMADA = "^UA\\d{17}$";
 
     private ClientApi() {
     }
@@ -41,8 +41,8 @@ public final class ClientApi {
             @Size(max = 30) @Pattern(regexp = "^\\+?[0-9 ()\\-]{5,30}$", message = "must be a phone number") String phone,
             @Email @Size(max = 200) String email,
             @Size(max = 500) String address,
-            @Pattern(regexp = OBLAST, message = "must be an ISO 3166-2:UA code such as UA-53") String oblast,
-            @Pattern(regexp = HROMADA, message = "must be a KATOTTG community code such as UA53080370000043884") String hromada,
+            @KnownOblast String oblast,
+            @KnownCommunity String hromada,
             @ValidRnokpp String rnokpp,
             @Size(max = 50) String idpCertificateNumber,
             DisabilityGroup disabilityGroup,

@@ -58,7 +58,8 @@ public class ClientResource {
                     + "likely-duplicate listing clients with the same birth date and a close name unless "
                     + "confirmedNotDuplicate is true. Accepts Idempotency-Key.")
     public Response register(@Valid @NotNull ClientRequest req, @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.create(access.caller(), key, "POST /clients", req, () -> {
+        return idempotency.create(access.caller(), key, "POST /clients", req,
+                location -> access.readClient(Idempotency.idIn(location), "client record (replayed response)"), () -> {
             Client c = clients.register(req);
             return new Idempotency.Created(URI.create("/clients/" + c.id), ClientView.of(c));
         });

@@ -17,6 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ua.social.cases.casefile.CaseAccess;
 import ua.social.cases.client.Household;
+import ua.social.cases.client.HouseholdMember;
+import ua.social.cases.support.AccessLog;
 import ua.social.cases.client.HouseholdService;
 import ua.social.cases.rest.ClientApi.HouseholdRequest;
 import ua.social.cases.rest.ClientApi.HouseholdView;
@@ -40,11 +42,17 @@ public class HouseholdResource {
     CaseAccess access;
     @Inject
     Idempotency idempotency;
+    @Inject
+    AccessLog accessLog;
 
     @POST
     @Operation(summary = "Group registered clients into a household or family, with their relations")
     public Response create(@Valid @NotNull HouseholdRequest req, @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.create(access.caller(), key, "POST /households", req, () -> {
+        return idempotency.create(access.caller(), key, "POST /households", req, location -> {
+            Household h = households.inReach(Idempotency.idIn(location));
+            HouseholdMember.<HouseholdMember>list("id.householdId", h.id).forEach(m -> accessLog.read(access.caller(),
+                    AccessLog.RecordType.CLIENT, m.id.clientId(), "household (replayed response)"));
+        }, () -> {
             Household h = households.create(req);
             return new Idempotency.Created(URI.create("/households/" + h.id), households.view(h));
         });

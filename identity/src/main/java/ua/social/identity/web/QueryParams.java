@@ -26,15 +26,21 @@ public final class QueryParams {
         }
     }
 
+    /** A calendar date (YYYY-MM-DD) of a year between {@link Dates#MIN_YEAR} and {@link Dates#MAX_YEAR}. */
     public static LocalDate date(String value, String name) {
         if (value == null || value.isBlank()) {
             return null;
         }
+        LocalDate d;
         try {
-            return LocalDate.parse(value.trim());
+            d = LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest(name, "'" + value + "' is not a date (YYYY-MM-DD)");
         }
+        if (!Dates.saneYear(d.getYear())) {
+            throw ProblemException.badRequest(name, Dates.YEAR_MESSAGE);
+        }
+        return d;
     }
 
     public static UUID uuid(String value, String name) {
@@ -59,11 +65,17 @@ public final class QueryParams {
         };
     }
 
-    /** A 0-based page number; absent means the first page. */
+    /**
+     * The highest page number: {@code page × size} must stay an int offset for every allowed size, so a
+     * far page is a 400 naming {@code page}, not an overflowing database offset.
+     */
+    public static final int MAX_PAGE = Integer.MAX_VALUE / PageView.MAX_SIZE;
+
+    /** A 0-based page number between 0 and {@link #MAX_PAGE}; absent means the first page. */
     public static int page(String value) {
         int page = integer(value, "page", 0);
-        if (page < 0) {
-            throw ProblemException.badRequest("page", "must be 0 or more");
+        if (page < 0 || page > MAX_PAGE) {
+            throw ProblemException.badRequest("page", "must be between 0 and " + MAX_PAGE);
         }
         return page;
     }

@@ -4,6 +4,7 @@ import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import ua.social.identity.Territory;
 import ua.social.identity.CallerContext;
 import ua.social.identity.problem.ProblemException;
 import ua.social.identity.web.PageView;
@@ -162,10 +163,7 @@ public class PartnerDirectory {
     }
 
     private static void applyLocation(PartnerLocation l, LocationRequest req, OffsetDateTime now) {
-        if (!req.hromada().substring(2, 4).equals(req.oblast().substring(3, 5))) {
-            throw ProblemException.badRequest("hromada", "community " + req.hromada() + " does not lie in oblast "
-                    + req.oblast());
-        }
+        Territory.requireInOblast(req.oblast(), "oblast", req.hromada(), "hromada");
         l.name = req.name().trim();
         l.address = req.address().trim();
         l.city = req.city().trim();

@@ -259,8 +259,15 @@ public class ReferralService {
 
     /** A replayed creation (Idempotency-Key) shows the client data again: logged like the first answer. */
     @Transactional
+    /** A replayed creation shows the client data again: reach re-checked (404 outside it), the read logged. */
     public void creationReplayed(UUID id) {
+        access.referringSide(id);
         accessLog.read(access.caller(), id, AccessLog.Read.REFERRAL_CREATED);
+    }
+
+    /** The calling partner's referral, else 404 (a replayed note re-checks this). */
+    public void partnerReach(UUID id) {
+        access.partnerSide(id);
     }
 
     /** The status history alone (no client data, so not a logged read). */

@@ -50,7 +50,8 @@ public class ApiKeyResource {
     public Response issue(@PathParam("partnerId") UUID partnerId, @Valid IssueKeyRequest req,
                           @HeaderParam(Idempotency.HEADER) String key) {
         IssueKeyRequest r = req == null ? new IssueKeyRequest(null, null) : req;
-        return idempotency.create(callerContext.current(), key, "POST /partners/" + partnerId + "/api-keys", r, () -> {
+        return idempotency.create(callerContext.current(), key, "POST /partners/" + partnerId + "/api-keys", r,
+                location -> keys.get(partnerId, Idempotency.idIn(location)), () -> {
             IssuedKeyView issued = keys.issue(partnerId, r.label(), r.expiresAt());
             return new Idempotency.Created(location(partnerId, issued.id()), issued, issued.withoutSecret());
         });
@@ -85,7 +86,8 @@ public class ApiKeyResource {
                            @Valid RotateKeyRequest req, @HeaderParam(Idempotency.HEADER) String key) {
         RotateKeyRequest r = req == null ? new RotateKeyRequest(null, null) : req;
         return idempotency.create(callerContext.current(), key,
-                "POST /partners/" + partnerId + "/api-keys/" + keyId + "/rotation", r, () -> {
+                "POST /partners/" + partnerId + "/api-keys/" + keyId + "/rotation", r,
+                location -> keys.get(partnerId, Idempotency.idIn(location)), () -> {
                     IssuedKeyView issued = keys.rotate(partnerId, keyId, r.label(), r.expiresAt());
                     return new Idempotency.Created(location(partnerId, issued.id()), issued, issued.withoutSecret());
                 });

@@ -37,8 +37,9 @@ public class HsdsResource {
             + "(total_items, total_pages, page_number from 1, size, first_page, last_page, empty, contents)")
     public Map<String, Object> organizations(@QueryParam("page") String page, @QueryParam("per_page") String perPage) {
         int number = QueryParams.integer(page, "page", 1);
-        if (number < 1) {
-            throw ProblemException.badRequest("page", "must be 1 or more (HSDS numbers pages from 1)");
+        if (number < 1 || number > QueryParams.MAX_PAGE + 1) {
+            throw ProblemException.badRequest("page", "must be between 1 and " + (QueryParams.MAX_PAGE + 1)
+                    + " (HSDS numbers pages from 1)");
         }
         int size = QueryParams.integer(perPage, "per_page", 50);
         if (size < 1 || size > 200) {

@@ -7,6 +7,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import ua.social.identity.territory.KnownCommunity;
+import ua.social.identity.territory.KnownOblast;
 import ua.social.referral.partner.LocationHours;
 import ua.social.referral.partner.Partner;
 import ua.social.referral.partner.PartnerContact;
@@ -24,10 +26,6 @@ import java.util.UUID;
 /** Request and response shapes of the partner directory. */
 public final class PartnerApi {
 
-    public static final String OBLAST = "^UA-\\d{2}$";
-    public static final String OBLAST_MESSAGE = "must be an ISO 3166-2:UA code such as UA-53";
-    public static final String HROMADA = "^UA\\d{17}$";
-    public static final String HROMADA_MESSAGE = "must be a KATOTTG community code such as UA53080370000043884";
     public static final String PHONE = "^\\+?[0-9 ()\\-]{5,30}$";
     public static final String PHONE_MESSAGE = "must be a phone number";
     public static final String WEB = "^https?://\\S+$";
@@ -65,8 +63,8 @@ public final class PartnerApi {
                                   @NotBlank @Size(max = 500) String address,
                                   @NotBlank @Size(max = 200) String city,
                                   @NotNull @Pattern(regexp = "^\\d{5}$", message = "must be a 5-digit postal code") String postalCode,
-                                  @NotNull @Pattern(regexp = OBLAST, message = OBLAST_MESSAGE) String oblast,
-                                  @NotNull @Pattern(regexp = HROMADA, message = HROMADA_MESSAGE) String hromada,
+                                  @NotNull @KnownOblast String oblast,
+                                  @NotNull @KnownCommunity String hromada,
                                   @Size(max = 30) @Pattern(regexp = PHONE, message = PHONE_MESSAGE) String phone,
                                   @Size(max = 1000) String accessibility,
                                   @Size(max = 14) List<@Valid @NotNull HoursRequest> hours) {

@@ -97,7 +97,8 @@ public class PartnerReferralResource {
     @Operation(summary = "Attach an outcome note; accepts Idempotency-Key")
     public Response note(@PathParam("id") UUID id, @Valid @NotNull NoteRequest req,
                          @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.create(callerContext.current(), key, "POST /partner/referrals/" + id + "/notes", req, () -> {
+        return idempotency.create(callerContext.current(), key, "POST /partner/referrals/" + id + "/notes", req,
+                location -> referrals.partnerReach(id), () -> {
             ReferralNote n = referrals.noteByPartner(id, req.text());
             return new Idempotency.Created(URI.create("/partner/referrals/" + id), NoteView.of(n));
         });

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import ua.social.identity.Territory;
 import ua.social.identity.CallerContext;
 import ua.social.identity.Roles;
 import ua.social.identity.web.QueryParams;
@@ -67,14 +68,15 @@ public class PartnerResource {
         }
         return directory.search(QueryParams.enumValue(Sector.class, sector, "sector"),
                 QueryParams.enumValue(ServiceCategory.class, category, "category"),
-                QueryParams.pattern(hromada, PartnerApi.HROMADA, "hromada", PartnerApi.HROMADA_MESSAGE), text,
+                Territory.requireCommunity(hromada, "hromada"), text,
                 QueryParams.bool(active, "active"), QueryParams.page(page), QueryParams.size(size, 20));
     }
 
     @POST
     @Operation(summary = "Add an organisation to the directory (platform admin, supervisor); accepts Idempotency-Key")
     public Response create(@Valid @NotNull PartnerRequest req, @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.create(callerContext.current(), key, "POST /partners", req, () -> {
+        return idempotency.create(callerContext.current(), key, "POST /partners", req,
+                location -> directory.view(Idempotency.idIn(location)), () -> {
             Partner p = directory.create(req);
             return new Idempotency.Created(URI.create("/partners/" + p.id), directory.view(p));
         });
@@ -107,7 +109,8 @@ public class PartnerResource {
     @Operation(summary = "Add a location: address, community (KATOTTG), oblast, working hours; accepts Idempotency-Key")
     public Response addLocation(@PathParam("id") UUID id, @Valid @NotNull LocationRequest req,
                                 @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.create(callerContext.current(), key, "POST /partners/" + id + "/locations", req, () -> {
+        return idempotency.create(callerContext.current(), key, "POST /partners/" + id + "/locations", req,
+                location -> directory.view(id), () -> {
             PartnerLocation l = directory.addLocation(id, req);
             return new Idempotency.Created(URI.create("/partners/" + id + "/locations/" + l.id), directory.locationView(l));
         });
@@ -128,7 +131,8 @@ public class PartnerResource {
             + "accepts Idempotency-Key")
     public Response addService(@PathParam("id") UUID id, @Valid @NotNull ServiceRequest req,
                                @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.create(callerContext.current(), key, "POST /partners/" + id + "/services", req, () -> {
+        return idempotency.create(callerContext.current(), key, "POST /partners/" + id + "/services", req,
+                location -> directory.view(id), () -> {
             PartnerService s = directory.addService(id, req);
             return new Idempotency.Created(URI.create("/partners/" + id + "/services/" + s.id), directory.serviceView(s));
         });

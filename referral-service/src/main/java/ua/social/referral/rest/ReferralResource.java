@@ -68,16 +68,12 @@ public class ReferralResource {
     @Operation(summary = "Draft a referral for the client of a case in your reach, with the minimum client data the "
             + "partner needs; 409 when the case has no consent to share with partners or is closed. Accepts Idempotency-Key")
     public Response create(@Valid @NotNull CreateReferralRequest req, @HeaderParam(Idempotency.HEADER) String key) {
-        Response created = idempotency.create(callerContext.current(), key, "POST /referrals", req, () -> {
-            Referral r = referrals.create(req);
-            return new Idempotency.Created(URI.create("/referrals/" + r.id),
-                    referrals.referringView(r, AccessLog.Read.REFERRAL_CREATED));
-        });
-        if (created.getHeaderString(REPLAYED) != null) {
-            String location = created.getLocation().getPath();
-            referrals.creationReplayed(UUID.fromString(location.substring(location.lastIndexOf('/') + 1)));
-        }
-        return created;
+        return idempotency.create(callerContext.current(), key, "POST /referrals", req,
+                location -> referrals.creationReplayed(Idempotency.idIn(location)), () -> {
+                    Referral r = referrals.create(req);
+                    return new Idempotency.Created(URI.create("/referrals/" + r.id),
+                            referrals.referringView(r, AccessLog.Read.REFERRAL_CREATED));
+                });
     }
 
     @GET
@@ -136,7 +132,8 @@ public class ReferralResource {
     @Operation(summary = "Add a note for the partner and colleagues; accepts Idempotency-Key")
     public Response note(@PathParam("id") UUID id, @Valid @NotNull NoteRequest req,
                          @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.create(callerContext.current(), key, "POST /referrals/" + id + "/notes", req, () -> {
+        return idempotency.create(callerContext.current(), key, "POST /referrals/" + id + "/notes", req,
+                location -> referrals.historyForReferringSide(id), () -> {
             ReferralNote n = referrals.noteByReferringSide(id, req.text());
             return new Idempotency.Created(URI.create("/referrals/" + id), NoteView.of(n));
         });

@@ -117,7 +117,7 @@ public final class Api {
         String partnerId = as(DemoUsers.ADMIN).body(partnerBody(name, sector)).post("/partners")
                 .then().statusCode(201).extract().path("id");
         String locationId = as(DemoUsers.ADMIN)
-                .body(locationBody(DemoUsers.POLTAVA_OBLAST, DemoUsers.POLTAVA_HROMADA))
+                .body(locationBody(DemoUsers.POLTAVA_OBLAST, DemoUsers.POLTAVA_CITY_COMMUNITY))
                 .post("/partners/" + partnerId + "/locations").then().statusCode(201).extract().path("id");
         String serviceId = as(DemoUsers.ADMIN).body(serviceBody(category, locationId))
                 .post("/partners/" + partnerId + "/services").then().statusCode(201).extract().path("id");

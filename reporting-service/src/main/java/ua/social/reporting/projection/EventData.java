@@ -1,6 +1,7 @@
 package ua.social.reporting.projection;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import ua.social.identity.Territory;
 import ua.social.messaging.CloudEvent;
 
 import java.time.LocalDate;
@@ -94,7 +95,7 @@ final class EventData {
 
     String oblast(String field) {
         String value = text(field);
-        if (!value.matches("UA-[0-9]{2}")) {
+        if (!Territory.isOblastFormat(value)) {
             throw invalid(field + " is not an oblast code");
         }
         return value;
@@ -102,7 +103,7 @@ final class EventData {
 
     String hromada(String field) {
         String value = text(field);
-        if (!value.matches("UA[0-9]{17}")) {
+        if (!Territory.isCommunityFormat(value)) {
             throw invalid(field + " is not a KATOTTG community code");
         }
         return value;

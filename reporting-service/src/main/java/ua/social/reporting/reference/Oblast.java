@@ -53,11 +53,6 @@ public enum Oblast {
         return Arrays.stream(values()).filter(o -> o.code.equals(code)).findFirst();
     }
 
-    /** The oblast a KATOTTG community code belongs to: {@code UA53...} → {@code UA-53}. */
-    public static String ofHromada(String hromada) {
-        return "UA-" + hromada.substring(2, 4);
-    }
-
     /** The label of an oblast code, or the code itself when it is not in the list. */
     public static String labelOf(String code) {
         return byCode(code).map(Oblast::label).orElse(code);

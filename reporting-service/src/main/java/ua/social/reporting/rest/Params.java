@@ -1,8 +1,8 @@
 package ua.social.reporting.rest;
 
+import ua.social.identity.Territory;
 import ua.social.identity.problem.ProblemException;
 import ua.social.identity.web.QueryParams;
-import ua.social.reporting.reference.Oblast;
 import ua.social.reporting.reference.VulnerableGroup;
 import ua.social.reporting.statistics.StatisticsQuery;
 import ua.social.reporting.statistics.StatisticsService;
@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** The statistics filters, parsed with a 400 problem naming the parameter (dates through the shared QueryParams). */
 final class Params {
@@ -24,11 +26,13 @@ final class Params {
 
     /**
      * The filters of a statistics request. Without dates: the twelve months up to today. Community codes
-     * may be repeated ({@code hromada=A&hromada=B}) or comma-separated.
+     * may be repeated ({@code hromada=A&hromada=B}) or comma-separated; each must be a known community
+     * ({@code oblastOf}) lying in the oblast if one is given.
      */
     static StatisticsService.Filters filters(String fromParam, String toParam, String oblastParam,
                                              List<String> hromadaParams, String categoryParam, String groupByParam,
-                                             ZoneId zone, int maxMonths) {
+                                             ZoneId zone, int maxMonths,
+                                             Function<String, Optional<String>> oblastOf) {
         LocalDate to = QueryParams.date(toParam, "to");
         LocalDate from = QueryParams.date(fromParam, "from");
         if (to == null) {
@@ -43,14 +47,7 @@ final class Params {
         if (from.plusMonths(maxMonths).isBefore(to)) {
             throw ProblemException.badRequest("to", "the period may cover at most " + maxMonths + " months");
         }
-        String oblast = null;
-        if (oblastParam != null && !oblastParam.isBlank()) {
-            oblast = oblastParam.trim().toUpperCase(Locale.ROOT);
-            if (Oblast.byCode(oblast).isEmpty()) {
-                throw ProblemException.badRequest("oblast", "unknown oblast '" + oblastParam
-                        + "'; use an ISO 3166-2:UA code such as UA-53");
-            }
-        }
+        String oblast = Territory.requireOblast(oblastParam, "oblast");
         List<String> hromadas = new ArrayList<>();
         for (String param : hromadaParams == null ? List.<String>of() : hromadaParams) {
             for (String part : param.split(",")) {
@@ -58,12 +55,14 @@ final class Params {
                 if (h.isEmpty()) {
                     continue;
                 }
-                if (!h.matches("UA[0-9]{17}")) {
-                    throw ProblemException.badRequest("hromada", "'" + part.trim()
-                            + "' is not a KATOTTG community code (UA followed by 17 digits)");
+                if (!Territory.isCommunityFormat(h)) {
+                    throw ProblemException.badRequest("hromada", Territory.communityProblem(h));
                 }
-                if (oblast != null && !Oblast.ofHromada(h).equals(oblast)) {
-                    throw ProblemException.badRequest("hromada", "community " + h + " is not in oblast " + oblast);
+                String lies = oblastOf.apply(h).orElseThrow(() -> ProblemException.badRequest("hromada",
+                        "unknown community '" + h + "': not in the KATOTTG codifier"));
+                if (oblast != null && !lies.equals(oblast)) {
+                    throw ProblemException.badRequest("hromada", "community " + h + " lies in oblast " + lies
+                            + ", not in " + oblast);
                 }
                 if (!hromadas.contains(h)) {
                     hromadas.add(h);

@@ -18,6 +18,7 @@ import ua.social.identity.CallerContext;
 import ua.social.identity.Roles;
 import ua.social.identity.problem.ProblemException;
 import ua.social.reporting.config.ReportingConfig;
+import ua.social.reporting.statistics.Communities;
 import ua.social.reporting.statistics.CsvReport;
 import ua.social.reporting.statistics.Report;
 import ua.social.reporting.statistics.StatisticsService;
@@ -36,6 +37,8 @@ public class StatisticsResource {
     CallerContext callerContext;
     @Inject
     ReportingConfig config;
+    @Inject
+    Communities communities;
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvReport.MEDIA_TYPE})
@@ -80,7 +83,7 @@ public class StatisticsResource {
 
     private Report report(String from, String to, String oblast, List<String> hromada, String category, String groupBy) {
         StatisticsService.Filters filters = Params.filters(from, to, oblast, hromada, category, groupBy, config.zone(),
-                config.maxPeriodMonths());
+                config.maxPeriodMonths(), communities::oblastOf);
         return statistics.report(callerContext.current(), filters);
     }
 

@@ -4,9 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import ua.social.identity.Territory;
 import ua.social.reporting.config.ReportingConfig;
 import ua.social.reporting.projection.Sql;
-import ua.social.reporting.reference.Oblast;
 import ua.social.reporting.statistics.ReportBuilder.CaseloadBand;
 
 import java.time.OffsetDateTime;
@@ -111,7 +111,7 @@ public class StatisticsRepository {
         if (q.groupBy() == StatisticsQuery.GroupBy.HROMADA) {
             regions.addAll(q.hromadas());
         } else {
-            q.hromadas().forEach(h -> regions.add(Oblast.ofHromada(h)));
+            q.hromadas().forEach(h -> Territory.oblastOf(h).filter(o -> !regions.contains(o)).ifPresent(regions::add));
             if (q.oblast() != null) {
                 regions.add(q.oblast());
             }

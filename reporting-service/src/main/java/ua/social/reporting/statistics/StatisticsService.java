@@ -6,7 +6,6 @@ import ua.social.identity.Caller;
 import ua.social.identity.Roles;
 import ua.social.identity.problem.ProblemException;
 import ua.social.reporting.config.ReportingConfig;
-import ua.social.reporting.reference.Oblast;
 import ua.social.reporting.replay.ReplayService;
 
 import java.time.LocalDate;
@@ -52,7 +51,7 @@ public class StatisticsService {
                 throw ProblemException.forbidden("A supervisor sees the statistics of their own community ("
                         + own + ") only.");
             }
-            if (oblast != null && !oblast.equals(Oblast.ofHromada(own))) {
+            if (oblast != null && !oblast.equals(caller.jurisdiction().oblast())) {
                 throw ProblemException.forbidden("A supervisor sees the statistics of their own community ("
                         + own + ") only; it is not in " + oblast + ".");
             }
