@@ -8,6 +8,8 @@ import ua.social.identity.Caller;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,6 +30,25 @@ public class AccessLog {
         e.accessedAt = OffsetDateTime.now(ZoneOffset.UTC);
         e.action = what;
         e.persist();
+    }
+
+    /**
+     * A response showed these clients' data (names, birth dates, contacts, appeals, household members…):
+     * one CLIENT entry per person shown, in the caller's transaction or a new one.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void read(Caller caller, UUID... clientIds) {
+        read(caller, "client data shown", List.of(clientIds));
+    }
+
+    /** As {@link #read(Caller, UUID...)}, saying what showed them (e.g. "client search"); each person once. */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void read(Caller caller, String what, Collection<UUID> clientIds) {
+        for (UUID id : new LinkedHashSet<>(clientIds)) {
+            if (id != null) {
+                read(caller, RecordType.CLIENT, id, what);
+            }
+        }
     }
 
     public List<AccessLogEntry> of(RecordType type, UUID recordId, int page, int size) {
