@@ -32,7 +32,7 @@ class CaseTeamTest {
 
     @Test
     void anotherCommunitysManagerIsRefusedWithTheSameAnswerAsAnUnknownUser() {
-        String caseId = Api.openCase(INTAKE_POLTAVA, MANAGER1_POLTAVA, "INTENSIVE");
+        String caseId = Api.openCase(INTAKE_POLTAVA, MANAGER1_POLTAVA, "BROKERAGE");
         String clientId = as(MANAGER1_POLTAVA).get("/cases/" + caseId).then().statusCode(200).extract().path("clientId");
 
         Response otherCommunity = setTeam(caseId, List.of(Map.of("kind", "STAFF", "username", MANAGER1_VINNYTSIA)));
@@ -57,7 +57,7 @@ class CaseTeamTest {
 
     @Test
     void aSpecialistOfAnotherAgencyIsRecordedByNameWithoutAccess() {
-        String caseId = Api.openCase(INTAKE_POLTAVA, MANAGER1_POLTAVA, "INTENSIVE");
+        String caseId = Api.openCase(INTAKE_POLTAVA, MANAGER1_POLTAVA, "BROKERAGE");
 
         // An external member cannot be given an account's access by naming a username.
         setTeam(caseId, List.of(Map.of("kind", "PARTNER", "name", "Ірина Мельник", "username", MANAGER1_VINNYTSIA)))

@@ -86,7 +86,7 @@ class RecordRequestTest {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("clientId", clientId);
         body.put("criteria", List.of("ADDITIONAL_RESOURCES_NEEDED"));
-        body.put("model", "INTENSIVE");
+        body.put("model", "BROKERAGE");
         body.put("consent", Api.consent());
         body.put("caseManager", MANAGER1_POLTAVA);
         return as(INTAKE_POLTAVA).body(body).post("/cases").then().statusCode(201).extract().path("id");

@@ -88,6 +88,7 @@ public class RecordRequestService {
         r.owningHromada = client.hromada;
         r.status = RecordRequest.Status.PENDING;
         r.persist();
+        accessLog.read(caller, AccessLog.RecordType.CLIENT, client.id, "record requested, nothing shown");
         return r;
     }
 
