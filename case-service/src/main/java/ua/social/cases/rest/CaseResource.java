@@ -106,7 +106,7 @@ public class CaseResource {
                 QueryParams.enumValue(CaseManagementModel.class, model, "model"), QueryParams.bool(overdue, "overdue"),
                 QueryParams.page(page), QueryParams.size(size, 20));
         Set<UUID> overdueIds = cases.overdueAmong(found.items().stream().map(c -> c.id).toList());
-        found.items().forEach(c -> accessLog.read(access.caller(), AccessLog.RecordType.CASE, c.id, "case list"));
+        accessLog.read(access.caller(), AccessLog.RecordType.CASE, "case list", found.items().stream().map(c -> c.id).toList());
         return PageView.of(found.items().stream().map(c -> new CaseSummary(c.id, c.number, c.clientId, c.hromada,
                 c.stage, c.model, c.caseManagerUsername, c.openedAt, overdueIds.contains(c.id))).toList(),
                 found.page(), found.size(), found.totalItems());

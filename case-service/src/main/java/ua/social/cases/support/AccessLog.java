@@ -8,6 +8,7 @@ import ua.social.identity.Caller;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,15 +39,21 @@ public class AccessLog {
      */
     @Transactional(Transactional.TxType.REQUIRED)
     public void read(Caller caller, UUID... clientIds) {
-        read(caller, "client data shown", List.of(clientIds));
+        read(caller, "client data shown", Arrays.asList(clientIds));
     }
 
     /** As {@link #read(Caller, UUID...)}, saying what showed them (e.g. "client search"); each person once. */
     @Transactional(Transactional.TxType.REQUIRED)
     public void read(Caller caller, String what, Collection<UUID> clientIds) {
-        for (UUID id : new LinkedHashSet<>(clientIds)) {
+        read(caller, RecordType.CLIENT, what, clientIds);
+    }
+
+    /** One entry per record shown (each once), in one transaction. */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void read(Caller caller, RecordType type, String what, Collection<UUID> recordIds) {
+        for (UUID id : new LinkedHashSet<>(recordIds)) {
             if (id != null) {
-                read(caller, RecordType.CLIENT, id, what);
+                read(caller, type, id, what);
             }
         }
     }
