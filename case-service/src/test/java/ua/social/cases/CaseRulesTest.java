@@ -154,8 +154,8 @@ class CaseRulesTest {
         as(MANAGER1_POLTAVA).get("/cases/" + caseId).then().statusCode(200);
         as(MANAGER1_POLTAVA).get("/cases/" + caseId + "/timeline").then().statusCode(200);
         as(SUPERVISOR_POLTAVA).get("/cases/" + caseId + "/access-log").then().statusCode(200)
-                .body("items.action", contains("timeline", "case file"))
-                .body("items.username", contains(MANAGER1_POLTAVA, MANAGER1_POLTAVA));
+                .body("items.action", contains("timeline", "case file", "case opened"))
+                .body("items.username", contains(MANAGER1_POLTAVA, MANAGER1_POLTAVA, INTAKE_POLTAVA));
         as(MANAGER1_POLTAVA).get("/cases/" + caseId + "/access-log").then().statusCode(403);
     }
 

@@ -23,7 +23,6 @@ import ua.social.cases.rest.CaseApi.ConsentRequest;
 import ua.social.cases.rest.CaseApi.OpenCaseRequest;
 import ua.social.cases.rest.CaseApi.ReopenRequest;
 import ua.social.cases.rest.CaseApi.StageRequest;
-import ua.social.cases.rest.CaseApi.TeamMemberRequest;
 import ua.social.cases.rest.CaseApi.TeamRequest;
 import ua.social.cases.rest.CaseApi.TransferRequest;
 import ua.social.cases.rest.CaseApi.WithdrawalRequest;
@@ -70,6 +69,8 @@ public class CaseService {
     HouseholdService households;
     @Inject
     EntityManager em;
+    @Inject
+    CaseTeam team;
 
     // ---------------------------------------------------------------- opening
 
@@ -552,33 +553,7 @@ public class CaseService {
         if (!caller.id().equals(c.caseManagerId) && !access.isSupervisorOf(caller, c)) {
             throw ProblemException.forbidden("The case manager or a supervisor sets the team.");
         }
-        List<TeamMember> members = new ArrayList<>();
-        List<TeamMemberRequest> requested = req.members() == null ? List.of() : req.members();
-        for (int i = 0; i < requested.size(); i++) {
-            TeamMemberRequest r = requested.get(i);
-            TeamMember t = new TeamMember();
-            t.id = UUID.randomUUID();
-            t.caseId = c.id;
-            t.kind = r.kind();
-            t.specialty = r.specialty();
-            if (r.kind() == TeamMember.Kind.STAFF) {
-                if (r.username() == null) {
-                    throw ProblemException.badRequest("members[" + i + "].username", "a staff member is named by username");
-                }
-                StaffMember m = staff.byUsername(r.username()).orElseThrow(() ->
-                        ProblemException.badRequest("members[" + r.username() + "].username", "unknown user"));
-                t.userId = m.id();
-                t.username = m.username();
-                t.name = m.name();
-            } else {
-                if (r.name() == null || r.name().isBlank()) {
-                    throw ProblemException.badRequest("members[" + i + "].name",
-                            "a partner specialist or organisation is named");
-                }
-                t.name = r.name().trim();
-            }
-            members.add(t);
-        }
+        List<TeamMember> members = team.members(c, req.members() == null ? List.of() : req.members());
         TeamMember.delete("caseId", c.id);
         members.forEach(t -> t.persist());
         c.teamArrangement = req.arrangement();

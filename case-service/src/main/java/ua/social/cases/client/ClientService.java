@@ -9,7 +9,9 @@ import jakarta.transaction.Transactional;
 import ua.social.cases.casefile.CaseAccess;
 import ua.social.cases.messaging.CaseEvents;
 import ua.social.cases.rest.ClientApi.ClientRequest;
+import ua.social.cases.records.DuplicateCheck;
 import ua.social.cases.rest.ClientApi.DuplicateCandidate;
+import ua.social.cases.rest.ClientApi.DuplicateCheckView;
 import ua.social.identity.Caller;
 import ua.social.identity.problem.Problem;
 import ua.social.identity.problem.ProblemException;
@@ -36,6 +38,8 @@ public class ClientService {
     CaseAccess access;
     @Inject
     CaseEvents events;
+    @Inject
+    DuplicateCheck duplicates;
 
     @Transactional
     public Client register(ClientRequest req) {
@@ -45,21 +49,21 @@ public class ClientService {
         if (req.rnokpp() != null) {
             Client existing = Client.find("rnokpp", req.rnokpp()).firstResult();
             if (existing != null) {
-                throw new ProblemException(Problem.of(409, "duplicate-rnokpp", "Client already registered",
-                                "A client with this RNOKPP is already registered (client " + existing.id + ").")
-                        .field("rnokpp", "already registered")
-                        .with("existingClientId", existing.id)
-                        .with("existing", DuplicateCandidate.of(existing, "RNOKPP")));
+                throw rnokppTaken(duplicates.answer(List.of(new DuplicateCheck.Match(existing, "RNOKPP"))));
             }
         }
         if (!Boolean.TRUE.equals(req.confirmedNotDuplicate())) {
-            List<DuplicateCandidate> likely = likelyDuplicates(req.lastName(), req.firstName(), req.dateOfBirth(), null);
+            List<DuplicateCheck.Match> likely = likelyDuplicates(req.lastName(), req.firstName(), req.dateOfBirth(), null);
             if (!likely.isEmpty()) {
+                DuplicateCheckView answer = duplicates.answer(likely);
                 throw new ProblemException(Problem.of(409, "likely-duplicate", "Likely duplicate",
-                                "Registered clients with the same date of birth and a close name exist. Check them; "
-                                        + "if this is a different person, send the request again with "
-                                        + "\"confirmedNotDuplicate\": true.")
-                        .with("likelyDuplicates", likely));
+                                "Registered clients with the same date of birth and a close name exist"
+                                        + (answer.recordsElsewhere().isEmpty() ? "" : " (some in another community: "
+                                        + "not shown; your supervisor can ask for such a record with POST /record-requests "
+                                        + "and its reference)") + ". Check them; if this is a different person, send the "
+                                        + "request again with \"confirmedNotDuplicate\": true.")
+                        .with("likelyDuplicates", answer.candidates())
+                        .with("recordsElsewhere", answer.recordsElsewhere()));
             }
         }
         Client c = new Client();
@@ -95,6 +99,22 @@ public class ClientService {
         c.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         Client.flush();
         return c;
+    }
+
+    private static ProblemException rnokppTaken(DuplicateCheckView answer) {
+        if (!answer.candidates().isEmpty()) {
+            DuplicateCandidate existing = answer.candidates().get(0);
+            return new ProblemException(Problem.of(409, "duplicate-rnokpp", "Client already registered",
+                            "A client with this RNOKPP is already registered (client " + existing.id() + ").")
+                    .field("rnokpp", "already registered")
+                    .with("existingClientId", existing.id())
+                    .with("existing", existing));
+        }
+        return new ProblemException(Problem.of(409, "duplicate-rnokpp", "Client registered elsewhere",
+                        "A client with this RNOKPP is registered in another community. The record is not shown here; "
+                                + "your supervisor can ask for it with POST /record-requests and the reference.")
+                .field("rnokpp", "already registered")
+                .with("recordElsewhere", answer.recordsElsewhere().get(0)));
     }
 
     private static void requireOwnJurisdiction(Caller caller, ClientRequest req) {
@@ -138,19 +158,19 @@ public class ClientService {
      * Clients born on the same day whose folded name (case-, apostrophe- and transliteration-insensitive)
      * is equal or within a small edit distance, in either name order.
      */
-    public List<DuplicateCandidate> likelyDuplicates(String lastName, String firstName, LocalDate dob, UUID except) {
+    public List<DuplicateCheck.Match> likelyDuplicates(String lastName, String firstName, LocalDate dob, UUID except) {
         String key = NameFolding.fold(lastName) + " " + NameFolding.fold(firstName);
         String swapped = NameFolding.fold(firstName) + " " + NameFolding.fold(lastName);
-        List<DuplicateCandidate> out = new ArrayList<>();
+        List<DuplicateCheck.Match> out = new ArrayList<>();
         for (Client c : Client.<Client>list("dateOfBirth", dob)) {
             if (c.id.equals(except)) {
                 continue;
             }
             String other = NameFolding.fold(c.lastName) + " " + NameFolding.fold(c.firstName);
             if (other.equals(key) || other.equals(swapped)) {
-                out.add(DuplicateCandidate.of(c, "same name and date of birth"));
+                out.add(new DuplicateCheck.Match(c, "same name and date of birth"));
             } else if (NameFolding.distance(other, key) <= CLOSE_NAME_DISTANCE) {
-                out.add(DuplicateCandidate.of(c, "close name and same date of birth"));
+                out.add(new DuplicateCheck.Match(c, "close name and same date of birth"));
             }
         }
         return out;

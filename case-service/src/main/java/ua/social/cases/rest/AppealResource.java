@@ -15,6 +15,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ua.social.cases.appeal.Appeal;
 import ua.social.cases.appeal.AppealService;
@@ -51,13 +54,21 @@ public class AppealResource {
     @Inject
     AccessLog accessLog;
 
+    /** An appeal as shown: the read of its client's data written to the access log. */
+    private AppealView shown(Appeal a) {
+        accessLog.read(access.caller(), "appeal", List.of(a.clientId));
+        return AppealView.of(a);
+    }
+
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = AppealView.class)))
     @POST
     @Operation(summary = "Record an appeal: who, when, where, which problems (need domains)")
     public Response record(@Valid @NotNull AppealRequest req, @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.create(access.caller(), key, "POST /appeals", req,
                 location -> replayed(appeals.inReach(Idempotency.idIn(location)), "appeal (replayed response)"), () -> {
             Appeal a = appeals.record(req);
-            return new Idempotency.Created(URI.create("/appeals/" + a.id), AppealView.of(a));
+            return new Idempotency.Created(URI.create("/appeals/" + a.id), shown(a));
         });
     }
 
@@ -73,23 +84,27 @@ public class AppealResource {
         PageView<Appeal> found = appeals.list(QueryParams.uuid(clientId, "clientId"),
                 QueryParams.enumValue(Appeal.Outcome.class, outcome, "outcome"), QueryParams.page(page),
                 QueryParams.size(size, 20));
+        accessLog.read(access.caller(), "appeal list", found.items().stream().map(a -> a.clientId).toList());
         return PageView.of(found.items().stream().map(AppealView::of).toList(), found.page(), found.size(),
                 found.totalItems());
     }
 
     @GET
     @Path("/{id}")
+    @Operation(summary = "An appeal (the read of its client's data is written to the access log)")
     public AppealView get(@PathParam("id") UUID id) {
-        return AppealView.of(appeals.inReach(id));
+        return shown(appeals.inReach(id));
     }
 
     @POST
     @Path("/{id}/resolution")
     @Operation(summary = "End an appeal without a case: information provided, or one-off services delivered")
     public AppealView resolve(@PathParam("id") UUID id, @Valid @NotNull ResolutionRequest req) {
-        return AppealView.of(appeals.resolve(id, req));
+        return shown(appeals.resolve(id, req));
     }
 
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = ServiceView.class)))
     @POST
     @Path("/{id}/services")
     @Operation(summary = "Record a service delivered on an appeal")

@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ua.social.cases.casefile.CaseAccess;
 import ua.social.cases.casefile.CaseService;
@@ -68,10 +71,18 @@ public class CaseResource {
     @Inject
     Idempotency idempotency;
 
-    static Response view(SocialCase c) {
+    /** The case file as shown to the caller; showing it is a read, written to the access log. */
+    Response view(SocialCase c, String what) {
+        accessLog.read(access.caller(), AccessLog.RecordType.CASE, c.id, what);
         return Response.ok(CaseView.of(c, TeamMember.list("caseId", c.id))).tag(Versions.etag(c.version)).build();
     }
 
+    Response view(SocialCase c) {
+        return view(c, "case file (changed)");
+    }
+
+    @APIResponse(responseCode = "201", description = "Opened",
+            content = @Content(schema = @Schema(implementation = CaseView.class)))
     @POST
     @RolesAllowed({Roles.INTAKE_OFFICER, Roles.CASE_MANAGER, Roles.SUPERVISOR})
     @Operation(summary = "Open a case on an appeal or for a client of your community",
@@ -82,6 +93,7 @@ public class CaseResource {
         return idempotency.create(access.caller(), key, "POST /cases", req,
                 this::replayedOpening, () -> {
             SocialCase c = cases.open(req);
+            accessLog.read(access.caller(), AccessLog.RecordType.CASE, c.id, "case opened");
             return new Idempotency.Created(URI.create("/cases/" + c.id), CaseView.of(c, TeamMember.list("caseId", c.id)));
         });
     }
@@ -110,18 +122,23 @@ public class CaseResource {
                 QueryParams.enumValue(CaseManagementModel.class, model, "model"), QueryParams.bool(overdue, "overdue"),
                 QueryParams.page(page), QueryParams.size(size, 20));
         Set<UUID> overdueIds = cases.overdueAmong(found.items().stream().map(c -> c.id).toList());
+        accessLog.read(access.caller(), AccessLog.RecordType.CASE, "case list", found.items().stream().map(c -> c.id).toList());
         return PageView.of(found.items().stream().map(c -> new CaseSummary(c.id, c.number, c.clientId, c.hromada,
                 c.stage, c.model, c.caseManagerUsername, c.openedAt, overdueIds.contains(c.id))).toList(),
                 found.page(), found.size(), found.totalItems());
     }
 
+    @APIResponse(responseCode = "200", description = "The case file",
+            content = @Content(schema = @Schema(implementation = CaseView.class)))
     @GET
     @Path("/{id}")
     @Operation(summary = "The case file (the read is written to the access log); ETag carries the version")
     public Response get(@PathParam("id") UUID id) {
-        return view(access.read(id, "case file"));
+        return view(access.inReach(id), "case file");
     }
 
+    @APIResponse(responseCode = "200", description = "The case file",
+            content = @Content(schema = @Schema(implementation = CaseView.class)))
     @PUT
     @Path("/{id}/assignment")
     @RolesAllowed(Roles.SUPERVISOR)
@@ -132,6 +149,8 @@ public class CaseResource {
         return view(cases.assign(id, ifMatch, req));
     }
 
+    @APIResponse(responseCode = "200", description = "The case file",
+            content = @Content(schema = @Schema(implementation = CaseView.class)))
     @POST
     @Path("/{id}/transfer")
     @RolesAllowed(Roles.SUPERVISOR)
@@ -141,6 +160,8 @@ public class CaseResource {
         return view(cases.transfer(id, ifMatch, req));
     }
 
+    @APIResponse(responseCode = "200", description = "The case file",
+            content = @Content(schema = @Schema(implementation = CaseView.class)))
     @PUT
     @Path("/{id}/team")
     @Operation(summary = "Set the team arrangement and members (staff by username, partner specialists by name)")
@@ -149,6 +170,8 @@ public class CaseResource {
         return view(cases.setTeam(id, ifMatch, req));
     }
 
+    @APIResponse(responseCode = "200", description = "The case file",
+            content = @Content(schema = @Schema(implementation = CaseView.class)))
     @POST
     @Path("/{id}/stage")
     @Operation(summary = "Move the case to its next stage; 409 naming the current and allowed stages for an illegal move")
@@ -157,6 +180,8 @@ public class CaseResource {
         return view(cases.move(id, ifMatch, req));
     }
 
+    @APIResponse(responseCode = "200", description = "The case file",
+            content = @Content(schema = @Schema(implementation = CaseView.class)))
     @POST
     @Path("/{id}/closure")
     @Operation(summary = "Close the case with a reason and an outcome evaluation")
@@ -165,6 +190,8 @@ public class CaseResource {
         return view(cases.close(id, ifMatch, req));
     }
 
+    @APIResponse(responseCode = "200", description = "The case file",
+            content = @Content(schema = @Schema(implementation = CaseView.class)))
     @POST
     @Path("/{id}/reopening")
     @RolesAllowed(Roles.SUPERVISOR)
@@ -174,6 +201,8 @@ public class CaseResource {
         return view(cases.reopen(id, ifMatch, req));
     }
 
+    @APIResponse(responseCode = "200", description = "The case file",
+            content = @Content(schema = @Schema(implementation = CaseView.class)))
     @PUT
     @Path("/{id}/consent")
     @Operation(summary = "Record informed consent: when, to processing, to sharing with partners")
@@ -182,6 +211,8 @@ public class CaseResource {
         return view(cases.recordConsent(id, ifMatch, req));
     }
 
+    @APIResponse(responseCode = "200", description = "The case file",
+            content = @Content(schema = @Schema(implementation = CaseView.class)))
     @POST
     @Path("/{id}/consent/withdrawal")
     @Operation(summary = "Withdraw consent (all of it, or only sharing with partners)")

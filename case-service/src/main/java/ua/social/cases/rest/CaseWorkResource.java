@@ -15,6 +15,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ua.social.cases.casefile.Assessment;
 import ua.social.cases.casefile.CaseAccess;
@@ -52,6 +55,8 @@ public class CaseWorkResource {
     @Inject
     Idempotency idempotency;
 
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = AssessmentView.class)))
     @POST
     @Path("/assessments")
     @Operation(summary = "Record an assessment (or a reassessment: earlier ones are kept)")
@@ -71,6 +76,8 @@ public class CaseWorkResource {
         return work.assessments(id).stream().map(AssessmentView::of).toList();
     }
 
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = PlanView.class)))
     @POST
     @Path("/plan/revisions")
     @Operation(summary = "Agree the individual plan or revise it (a new revision; earlier ones stay readable)",
@@ -112,6 +119,8 @@ public class CaseWorkResource {
         return work.setActionStatus(id, actionId, req);
     }
 
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = ServiceView.class)))
     @POST
     @Path("/services")
     @Operation(summary = "Record a service delivered on the case")
@@ -130,6 +139,8 @@ public class CaseWorkResource {
         return work.services(id).stream().map(ServiceView::of).toList();
     }
 
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = NoteView.class)))
     @POST
     @Path("/notes")
     @Operation(summary = "Add a monitoring note or a supervision review (supervisor); confidential flag")

@@ -69,6 +69,29 @@ public final class ClientApi {
         }
     }
 
+    /**
+     * A match outside the caller's reach: that a record exists elsewhere, nothing about the person (no name,
+     * birth date, community or id). The reference lets the caller's supervisor ask for the record
+     * ({@code POST /record-requests}); it is good for the caller's community only, until it expires.
+     */
+    public record RecordElsewhere(String match, String reference, OffsetDateTime referenceExpiresAt) {
+    }
+
+    /** The duplicate check's answer: candidates in the caller's reach, and records that exist elsewhere. */
+    public record DuplicateCheckView(List<DuplicateCandidate> candidates, List<RecordElsewhere> recordsElsewhere) {
+    }
+
+    /**
+     * The body of a 409 from {@code POST /clients} (application/problem+json), documented for clients of the API:
+     * {@code duplicate-rnokpp} has either {@code existingClientId} and {@code existing} (a record in your reach)
+     * or {@code recordElsewhere}; {@code likely-duplicate} has {@code likelyDuplicates} (in your reach) and
+     * {@code recordsElsewhere}.
+     */
+    public record DuplicateProblem(String type, String title, int status, String detail, UUID existingClientId,
+                                   DuplicateCandidate existing, RecordElsewhere recordElsewhere,
+                                   List<DuplicateCandidate> likelyDuplicates, List<RecordElsewhere> recordsElsewhere) {
+    }
+
     public record MemberRequest(@NotNull UUID clientId, @NotNull Relation relation) {
     }
 

@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ua.social.cases.casefile.CaseAccess;
 import ua.social.cases.client.Client;
@@ -24,7 +27,9 @@ import ua.social.cases.client.ClientService;
 import ua.social.cases.rest.CaseApi.AccessView;
 import ua.social.cases.rest.ClientApi.ClientRequest;
 import ua.social.cases.rest.ClientApi.ClientView;
-import ua.social.cases.rest.ClientApi.DuplicateCandidate;
+import ua.social.cases.records.DuplicateCheck;
+import ua.social.cases.rest.ClientApi.DuplicateCheckView;
+import ua.social.cases.rest.ClientApi.DuplicateProblem;
 import ua.social.cases.support.AccessLog;
 import ua.social.identity.web.Idempotency;
 import ua.social.identity.web.Versions;
@@ -51,16 +56,27 @@ public class ClientResource {
     AccessLog accessLog;
     @Inject
     Idempotency idempotency;
+    @Inject
+    DuplicateCheck duplicates;
 
+    @APIResponse(responseCode = "201", description = "Registered",
+            content = @Content(schema = @Schema(implementation = ClientView.class)))
+    @APIResponse(responseCode = "409", description = "duplicate-rnokpp or likely-duplicate",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = DuplicateProblem.class)))
     @POST
     @Operation(summary = "Register a client in your community",
-            description = "409 duplicate-rnokpp when the RNOKPP is registered (with a pointer to the record); 409 "
-                    + "likely-duplicate listing clients with the same birth date and a close name unless "
-                    + "confirmedNotDuplicate is true. Accepts Idempotency-Key.")
+            description = "409 duplicate-rnokpp when the RNOKPP is registered: a record in your reach is pointed to "
+                    + "(existingClientId, existing); a record of another community only as recordElsewhere (no name, "
+                    + "birth date, community or id; its reference lets your supervisor ask for the record with POST "
+                    + "/record-requests). 409 likely-duplicate lists clients with the same birth date and a close name "
+                    + "(likelyDuplicates in your reach, recordsElsewhere likewise) unless confirmedNotDuplicate is true. "
+                    + "Every candidate shown is written to the access log. Accepts Idempotency-Key.")
     public Response register(@Valid @NotNull ClientRequest req, @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.create(access.caller(), key, "POST /clients", req,
                 location -> access.readClient(Idempotency.idIn(location), "client record (replayed response)"), () -> {
             Client c = clients.register(req);
+            accessLog.read(access.caller(), "client registered", List.of(c.id));
             return new Idempotency.Created(URI.create("/clients/" + c.id), ClientView.of(c));
         });
     }
@@ -72,14 +88,18 @@ public class ClientResource {
                                        @QueryParam("page") String page, @QueryParam("size") String size) {
         PageView<Client> found = clients.search(name, QueryParams.date(dob, "dateOfBirth"), rnokpp,
                 QueryParams.page(page), QueryParams.size(size, 20));
+        accessLog.read(access.caller(), "client search", found.items().stream().map(c -> c.id).toList());
         return PageView.of(found.items().stream().map(ClientView::of).toList(), found.page(), found.size(),
                 found.totalItems());
     }
 
     @GET
     @Path("/likely-duplicates")
-    @Operation(summary = "Check before registering: clients born that day with a close name (any community)")
-    public List<DuplicateCandidate> likelyDuplicates(@QueryParam("lastName") String lastName,
+    @Operation(summary = "Check before registering: clients born that day with a close name",
+            description = "candidates: clients in your reach (each shown one is written to the access log); "
+                    + "recordsElsewhere: matches in another community, shown only as existing, with a reference your "
+                    + "supervisor can use to ask for the record (POST /record-requests).")
+    public DuplicateCheckView likelyDuplicates(@QueryParam("lastName") String lastName,
                                                      @QueryParam("firstName") String firstName,
                                                      @QueryParam("dateOfBirth") String dob) {
         if (lastName == null || lastName.isBlank()) {
@@ -92,9 +112,11 @@ public class ClientResource {
         if (date == null) {
             throw ua.social.identity.problem.ProblemException.badRequest("dateOfBirth", "is required");
         }
-        return clients.likelyDuplicates(lastName, firstName, date, null);
+        return duplicates.answer(clients.likelyDuplicates(lastName, firstName, date, null));
     }
 
+    @APIResponse(responseCode = "200", description = "The record",
+            content = @Content(schema = @Schema(implementation = ClientView.class)))
     @GET
     @Path("/{id}")
     @Operation(summary = "A client's record (the read is written to the access log); ETag carries the version")
@@ -103,12 +125,15 @@ public class ClientResource {
         return Response.ok(ClientView.of(c)).tag(Versions.etag(c.version)).build();
     }
 
+    @APIResponse(responseCode = "200", description = "Updated",
+            content = @Content(schema = @Schema(implementation = ClientView.class)))
     @PUT
     @Path("/{id}")
     @Operation(summary = "Update a client's record; send If-Match with the ETag you read (412 when stale)")
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull ClientRequest req) {
         Client c = clients.update(id, ifMatch, req);
+        accessLog.read(access.caller(), "client record updated", List.of(c.id));
         return Response.ok(ClientView.of(c)).tag(Versions.etag(c.version)).build();
     }
 

@@ -14,6 +14,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ua.social.cases.casefile.CaseAccess;
 import ua.social.cases.client.Household;
@@ -23,6 +26,7 @@ import ua.social.cases.client.HouseholdService;
 import ua.social.cases.rest.ClientApi.HouseholdRequest;
 import ua.social.cases.rest.ClientApi.HouseholdView;
 import ua.social.cases.rest.ClientApi.MemberRequest;
+import ua.social.cases.support.AccessLog;
 import ua.social.identity.web.Idempotency;
 import ua.social.identity.Roles;
 
@@ -45,6 +49,15 @@ public class HouseholdResource {
     @Inject
     AccessLog accessLog;
 
+    /** The household as shown, each member's read written to the access log. */
+    private HouseholdView shown(Household h, String what) {
+        HouseholdView v = households.view(h);
+        accessLog.read(access.caller(), what, v.members().stream().map(ClientApi.MemberView::clientId).toList());
+        return v;
+    }
+
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = HouseholdView.class)))
     @POST
     @Operation(summary = "Group registered clients into a household or family, with their relations")
     public Response create(@Valid @NotNull HouseholdRequest req, @HeaderParam(Idempotency.HEADER) String key) {
@@ -54,20 +67,21 @@ public class HouseholdResource {
                     AccessLog.RecordType.CLIENT, m.id.clientId(), "household (replayed response)"));
         }, () -> {
             Household h = households.create(req);
-            return new Idempotency.Created(URI.create("/households/" + h.id), households.view(h));
+            return new Idempotency.Created(URI.create("/households/" + h.id), shown(h, "household"));
         });
     }
 
     @GET
     @Path("/{id}")
+    @Operation(summary = "A household with its members (each member shown is written to the access log)")
     public HouseholdView get(@PathParam("id") UUID id) {
-        return households.view(households.inReach(id));
+        return shown(households.inReach(id), "household");
     }
 
     @POST
     @Path("/{id}/members")
     @Operation(summary = "Add a member to a household")
     public HouseholdView addMember(@PathParam("id") UUID id, @Valid @NotNull MemberRequest req) {
-        return households.view(households.addMember(id, req));
+        return shown(households.addMember(id, req), "household");
     }
 }

@@ -8,6 +8,9 @@ import ua.social.identity.Caller;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,6 +31,31 @@ public class AccessLog {
         e.accessedAt = OffsetDateTime.now(ZoneOffset.UTC);
         e.action = what;
         e.persist();
+    }
+
+    /**
+     * A response showed these clients' data (names, birth dates, contacts, appeals, household members…):
+     * one CLIENT entry per person shown, in the caller's transaction or a new one.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void read(Caller caller, UUID... clientIds) {
+        read(caller, "client data shown", Arrays.asList(clientIds));
+    }
+
+    /** As {@link #read(Caller, UUID...)}, saying what showed them (e.g. "client search"); each person once. */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void read(Caller caller, String what, Collection<UUID> clientIds) {
+        read(caller, RecordType.CLIENT, what, clientIds);
+    }
+
+    /** One entry per record shown (each once), in one transaction. */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void read(Caller caller, RecordType type, String what, Collection<UUID> recordIds) {
+        for (UUID id : new LinkedHashSet<>(recordIds)) {
+            if (id != null) {
+                read(caller, type, id, what);
+            }
+        }
     }
 
     public List<AccessLogEntry> of(RecordType type, UUID recordId, int page, int size) {
