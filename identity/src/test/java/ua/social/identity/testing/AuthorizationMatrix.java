@@ -189,7 +189,8 @@ public final class AuthorizationMatrix {
             for (Map.Entry<Caller, Integer> cell : row.expected().entrySet()) {
                 Caller caller = cell.getKey();
                 Call call = recipe.prepare(caller);
-                RequestSpecification req = RestAssured.given();
+                // JSON unless the call says otherwise: a POST without a body still declares what it sends.
+                RequestSpecification req = RestAssured.given().contentType(ContentType.JSON);
                 if (caller == Caller.INVALID_TOKEN) {
                     req.header("Authorization", "Bearer " + invalid);
                 } else if (caller.demoUser() != null) {
