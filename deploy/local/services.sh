@@ -43,7 +43,7 @@ svc_start() {
     port=$(svc_port "$svc"); java=$(java_bin)
     if running_pid "$svc" >/dev/null; then info "$svc" "already running on http://localhost:$port"; return 0; fi
     require_free_port "$port" "$svc" "$(echo "${svc//-/_}" | tr '[:lower:]' '[:upper:]')_PORT"
-    start_bg "$svc" env QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" "$java" -Xmx384m -jar "$ROOT_DIR/$svc/target/quarkus-app/quarkus-run.jar"
+    start_bg "$svc" env PLATFORM_DEMO_SECRETS_ALLOWED=true QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" "$java" -Xmx384m -jar "$ROOT_DIR/$svc/target/quarkus-app/quarkus-run.jar"
 }
 
 svc_wait() {

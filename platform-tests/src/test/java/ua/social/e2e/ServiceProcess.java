@@ -46,6 +46,7 @@ public final class ServiceProcess implements AutoCloseable {
         String db = service.replace('-', '_');
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("PLATFORM_DEMO_SECRETS_ALLOWED", "true"); // the local platform runs with its demo secrets
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + env("DB_HOST", "127.0.0.1") + ":"
                 + env("DB_PORT", "55432") + "/" + db + "_e2e");

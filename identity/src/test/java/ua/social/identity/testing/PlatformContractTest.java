@@ -42,6 +42,35 @@ public abstract class PlatformContractTest {
     }
 
     @Test
+    void aValidTokenMeantForAnotherAudienceIs401Problem() {
+        // Signed by the realm, but issued to the referral-service client for itself: aud is "account".
+        String foreign = Tokens.clientCredentials("referral-service", "referral-service-secret");
+        given().header("Authorization", "Bearer " + foreign)
+                .when().get("/me")
+                .then().statusCode(401)
+                .contentType("application/problem+json")
+                .body("status", equalTo(401));
+    }
+
+    @Test
+    void staffTokensCarryThisServicesAudienceAndTheServiceChecksIt() {
+        String audience = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.oidc.token.audience", String.class);
+        org.junit.jupiter.api.Assertions.assertTrue(Tokens.claims(Tokens.of(DemoUsers.MANAGER1_POLTAVA))
+                .getList("aud").contains(audience), "platform-cli tokens must carry the audience " + audience);
+    }
+
+    @Test
+    void theProductionProfileRefusesToStartWithItsDemoDefaults() {
+        org.junit.jupiter.api.Assertions.assertFalse(ProductionDefaults.demoSecretsAllowed());
+        java.util.List<String> refused = ProductionDefaults.refusedSettings();
+        org.junit.jupiter.api.Assertions.assertTrue(refused.contains("quarkus.datasource.password"), refused.toString());
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> ua.social.identity.hardening.DemoSecrets.check(ProductionDefaults.config(), false));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("quarkus.datasource.password"));
+    }
+
+    @Test
     void meShowsRolesAndJurisdictionFromTheToken() {
         given().header("Authorization", Tokens.bearer(DemoUsers.MANAGER1_POLTAVA))
                 .when().get("/me")

@@ -50,6 +50,31 @@ public final class Tokens {
         return token;
     }
 
+    /**
+     * A token Keycloak issues to a confidential client for itself (client credentials): validly signed by
+     * the realm, but meant for no service of the platform (its audience is {@code account}).
+     */
+    public static String clientCredentials(String clientId, String secret) {
+        Response r = RestAssured.given()
+                .baseUri(KEYCLOAK_URL)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("grant_type", "client_credentials")
+                .formParam("client_id", clientId)
+                .formParam("client_secret", secret)
+                .post("/realms/" + REALM + "/protocol/openid-connect/token");
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("Keycloak refused client credentials for " + clientId + ": "
+                    + r.statusCode() + " " + r.asString());
+        }
+        return r.jsonPath().getString("access_token");
+    }
+
+    /** The claims of a token (its payload, not verified). */
+    public static io.restassured.path.json.JsonPath claims(String token) {
+        return io.restassured.path.json.JsonPath.from(new String(java.util.Base64.getUrlDecoder()
+                .decode(token.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** "Bearer ..." for the Authorization header. */
     public static String bearer(String username) {
         return "Bearer " + of(username);

@@ -92,6 +92,33 @@ public class ApiKeys {
     }
 
     /**
+     * Re-activates a key suspended when its partner was deactivated; the partner must be active again.
+     * Re-activating an active key changes nothing; a revoked or expired key stays as it is (409).
+     */
+    @Transactional
+    public ApiKeyView reactivate(UUID partnerId, UUID keyId) {
+        PartnerApiKey k = key(partnerId, keyId);
+        Partner p = partner(partnerId);
+        OffsetDateTime now = Time.now();
+        PartnerApiKey.Status status = k.status(now);
+        if (status == PartnerApiKey.Status.ACTIVE) {
+            return ApiKeyView.of(k, now);
+        }
+        if (status != PartnerApiKey.Status.SUSPENDED) {
+            throw new ProblemException(Problem.of(409, "key-not-suspended", "Key not suspended",
+                    "Key " + k.prefix + " is " + status + "; only a key suspended with its partner can be re-activated. "
+                            + "Issue a new key instead.").with("status", status.name()));
+        }
+        if (!p.active) {
+            throw ProblemException.conflict("partner-inactive", "Partner inactive",
+                    "Partner " + p.name + " is deactivated in the directory; activate it before re-activating its keys.");
+        }
+        k.suspendedAt = null;
+        k.suspendedBy = null;
+        return ApiKeyView.of(k, now);
+    }
+
+    /**
      * Issues the successor of a key; the old key keeps working for the rotation grace period
      * ({@code referral.api-keys.rotation-grace}), or until its own earlier expiry, then stops.
      */

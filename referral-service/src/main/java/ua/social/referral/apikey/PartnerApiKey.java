@@ -15,7 +15,7 @@ import java.util.UUID;
 public class PartnerApiKey extends PanacheEntityBase {
 
     /** What a key is now, derived from its dates. */
-    public enum Status { ACTIVE, EXPIRED, REVOKED }
+    public enum Status { ACTIVE, SUSPENDED, EXPIRED, REVOKED }
 
     @Id
     public UUID id;
@@ -35,6 +35,11 @@ public class PartnerApiKey extends PanacheEntityBase {
     public OffsetDateTime revokedAt;
     @Column(name = "revoked_by")
     public String revokedBy;
+    /** Set when the partner was deactivated; cleared only by an admin's key re-activation. */
+    @Column(name = "suspended_at")
+    public OffsetDateTime suspendedAt;
+    @Column(name = "suspended_by")
+    public String suspendedBy;
     @Column(name = "last_used_at")
     public OffsetDateTime lastUsedAt;
     @Column(name = "rotated_from")
@@ -48,6 +53,9 @@ public class PartnerApiKey extends PanacheEntityBase {
         }
         if (expiresAt != null && !now.isBefore(expiresAt)) {
             return Status.EXPIRED;
+        }
+        if (suspendedAt != null) {
+            return Status.SUSPENDED;
         }
         return Status.ACTIVE;
     }

@@ -32,6 +32,9 @@ public class Partner extends PanacheEntityBase {
     public String website;
     public String phone;
     public boolean active;
+    /** The community of the supervisor who registered the organisation; null when a platform admin did. */
+    @Column(name = "registered_hromada")
+    public String registeredHromada;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
     @Column(name = "created_by")

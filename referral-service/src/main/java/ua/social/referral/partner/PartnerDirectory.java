@@ -5,8 +5,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import ua.social.identity.Territory;
+import ua.social.identity.Caller;
 import ua.social.identity.CallerContext;
+import ua.social.identity.Roles;
+import ua.social.identity.problem.Problem;
 import ua.social.identity.problem.ProblemException;
+import ua.social.referral.apikey.PartnerApiKey;
 import ua.social.identity.web.PageView;
 import ua.social.referral.rest.PartnerApi.ContactRequest;
 import ua.social.referral.rest.PartnerApi.HoursRequest;
@@ -34,7 +38,10 @@ import java.util.stream.Collectors;
 
 /**
  * The partner directory: organisations, their locations (community, address, working hours), contacts
- * and the services they offer. Maintained by platform admins and supervisors; read by all staff.
+ * and the services they offer. Read by all staff. Platform admins maintain every organisation and alone switch
+ * one on or off; a supervisor maintains only the organisations of their own community: every location in it,
+ * or, before the first location, registered by a supervisor of it. The directory is public to staff, so a
+ * supervisor's change to another community's organisation is 403 (not 404).
  */
 @ApplicationScoped
 public class PartnerDirectory {
@@ -49,10 +56,12 @@ public class PartnerDirectory {
         OffsetDateTime now = Time.now();
         String who = callerContext.current().username();
         requireFreeEdrpou(req.edrpou(), null);
+        Caller caller = callerContext.current();
         Partner p = new Partner();
         p.id = UUID.randomUUID();
         apply(p, req);
         p.active = req.active() == null || req.active();
+        p.registeredHromada = caller.hasRole(Roles.PLATFORM_ADMIN) ? null : caller.jurisdiction().hromada();
         p.createdAt = now;
         p.createdBy = who;
         p.updatedAt = now;
@@ -65,14 +74,27 @@ public class PartnerDirectory {
     @Transactional
     public Partner update(UUID id, String ifMatch, PartnerRequest req) {
         Partner p = find(id);
+        requireSteward(p);
         Versions.check(ifMatch, p.version);
+        boolean switching = req.active() != null && req.active() != p.active;
+        Caller caller = callerContext.current();
+        if (switching && !caller.hasRole(Roles.PLATFORM_ADMIN)) {
+            throw new ProblemException(Problem.of(403, "partner-activation-admin-only", "Only a platform admin "
+                    + "switches a partner on or off", "Activating or deactivating an organisation is for a platform "
+                    + "admin; send the current value of active (" + p.active + ") or leave it out.")
+                    .field("active", "only a platform admin changes it"));
+        }
         requireFreeEdrpou(req.edrpou(), id);
         apply(p, req);
-        if (req.active() != null) {
+        OffsetDateTime now = Time.now();
+        if (switching) {
             p.active = req.active();
+            if (!p.active) {
+                suspendKeys(p.id, now, caller.username());
+            }
         }
-        p.updatedAt = Time.now();
-        p.updatedBy = callerContext.current().username();
+        p.updatedAt = now;
+        p.updatedBy = caller.username();
         replaceContacts(p.id, req.contacts());
         return p;
     }
@@ -122,6 +144,48 @@ public class PartnerDirectory {
         }
     }
 
+    /**
+     * Deactivation suspends every key still in use; re-activating the partner leaves them suspended until an
+     * admin re-activates each key ({@code POST /partners/{id}/api-keys/{keyId}/reactivation}).
+     */
+    private static void suspendKeys(UUID partnerId, OffsetDateTime now, String who) {
+        PartnerApiKey.update("suspendedAt = ?1, suspendedBy = ?2 where partnerId = ?3 and revokedAt is null "
+                + "and suspendedAt is null and (expiresAt is null or expiresAt > ?1)", now, who, partnerId);
+    }
+
+    /** True when the caller may maintain the organisation (see the class comment). */
+    public boolean maintainable(Partner p, Caller caller) {
+        if (caller.hasRole(Roles.PLATFORM_ADMIN)) {
+            return true;
+        }
+        if (!caller.hasRole(Roles.SUPERVISOR)) {
+            return false;
+        }
+        List<String> hromadas = PartnerLocation.of(p.id).stream().map(l -> l.hromada).distinct().toList();
+        if (hromadas.isEmpty()) {
+            return caller.jurisdiction().coversHromada(p.registeredHromada);
+        }
+        return hromadas.stream().allMatch(h -> caller.jurisdiction().coversHromada(h));
+    }
+
+    private void requireSteward(Partner p) {
+        if (!maintainable(p, callerContext.current())) {
+            throw new ProblemException(Problem.of(403, "partner-outside-community", "Partner outside your community",
+                    "A supervisor maintains only organisations whose locations all lie in their own community; "
+                            + p.name + " is maintained by a platform admin or another community's supervisor."));
+        }
+    }
+
+    /** A supervisor places locations only in their own community. */
+    private void requireOwnHromada(String hromada) {
+        Caller caller = callerContext.current();
+        if (!caller.hasRole(Roles.PLATFORM_ADMIN) && !caller.jurisdiction().coversHromada(hromada)) {
+            throw new ProblemException(Problem.of(403, "partner-outside-community", "Partner outside your community",
+                    "A supervisor places an organisation's locations only in their own community, not in " + hromada
+                            + ".").field("hromada", "not your community"));
+        }
+    }
+
     /** The organisation, or a 404 problem. */
     public Partner find(UUID id) {
         Partner p = Partner.findById(id);
@@ -136,6 +200,8 @@ public class PartnerDirectory {
     @Transactional
     public PartnerLocation addLocation(UUID partnerId, LocationRequest req) {
         Partner p = find(partnerId);
+        requireSteward(p);
+        requireOwnHromada(req.hromada());
         OffsetDateTime now = Time.now();
         PartnerLocation l = new PartnerLocation();
         l.id = UUID.randomUUID();
@@ -155,6 +221,8 @@ public class PartnerDirectory {
         if (l == null || !l.partnerId.equals(p.id)) {
             throw ProblemException.notFound("Location " + locationId);
         }
+        requireSteward(p);
+        requireOwnHromada(req.hromada());
         Versions.check(ifMatch, l.version);
         applyLocation(l, req, Time.now());
         replaceHours(l.id, req.hours());
@@ -202,6 +270,7 @@ public class PartnerDirectory {
     @Transactional
     public PartnerService addService(UUID partnerId, ServiceRequest req) {
         Partner p = find(partnerId);
+        requireSteward(p);
         OffsetDateTime now = Time.now();
         PartnerService s = new PartnerService();
         s.id = UUID.randomUUID();
@@ -222,6 +291,7 @@ public class PartnerDirectory {
         if (s == null || !s.partnerId.equals(p.id)) {
             throw ProblemException.notFound("Service " + serviceId);
         }
+        requireSteward(p);
         Versions.check(ifMatch, s.version);
         if (req.active() != null) {
             s.active = req.active();

@@ -23,10 +23,11 @@ public final class ApiKeyApi {
     public record ApiKeyView(UUID id, UUID partnerId, String prefix, String label, PartnerApiKey.Status status,
                              OffsetDateTime createdAt, String createdBy, OffsetDateTime expiresAt,
                              OffsetDateTime lastUsedAt, OffsetDateTime revokedAt, String revokedBy,
-                             UUID rotatedFrom, UUID replacedBy) {
+                             OffsetDateTime suspendedAt, String suspendedBy, UUID rotatedFrom, UUID replacedBy) {
         public static ApiKeyView of(PartnerApiKey k, OffsetDateTime now) {
             return new ApiKeyView(k.id, k.partnerId, k.prefix, k.label, k.status(now), k.createdAt, k.createdBy,
-                    k.expiresAt, k.lastUsedAt, k.revokedAt, k.revokedBy, k.rotatedFrom, k.replacedBy);
+                    k.expiresAt, k.lastUsedAt, k.revokedAt, k.revokedBy, k.suspendedAt, k.suspendedBy, k.rotatedFrom,
+                    k.replacedBy);
         }
     }
 

@@ -33,7 +33,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.PLATFORM_ADMIN)
-@Tag(name = "Partner API keys", description = "Issue (secret shown once), list, revoke and rotate a partner's API keys "
+@Tag(name = "Partner API keys", description = "Issue (secret shown once), list, revoke, rotate and re-activate a partner's API keys "
         + "(platform admin)")
 public class ApiKeyResource {
 
@@ -76,6 +76,14 @@ public class ApiKeyResource {
     @Operation(summary = "Revoke a key; effective for the very next request")
     public ApiKeyView revoke(@PathParam("partnerId") UUID partnerId, @PathParam("keyId") UUID keyId) {
         return keys.revoke(partnerId, keyId);
+    }
+
+    @POST
+    @Path("/{keyId}/reactivation")
+    @Operation(summary = "Re-activate a key suspended when its partner was deactivated; the partner must be active "
+            + "again (re-activating the partner alone never revives its keys)")
+    public ApiKeyView reactivate(@PathParam("partnerId") UUID partnerId, @PathParam("keyId") UUID keyId) {
+        return keys.reactivate(partnerId, keyId);
     }
 
     @POST

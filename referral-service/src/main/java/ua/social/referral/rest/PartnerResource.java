@@ -73,7 +73,8 @@ public class PartnerResource {
     }
 
     @POST
-    @Operation(summary = "Add an organisation to the directory (platform admin, supervisor); accepts Idempotency-Key")
+    @Operation(summary = "Add an organisation to the directory (platform admin, or a supervisor for their own "
+            + "community); accepts Idempotency-Key")
     public Response create(@Valid @NotNull PartnerRequest req, @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.create(callerContext.current(), key, "POST /partners", req,
                 location -> directory.view(Idempotency.idIn(location)), () -> {
@@ -96,7 +97,9 @@ public class PartnerResource {
     @PUT
     @Path("/{id}")
     @Operation(summary = "Change an organisation's profile and contacts (contacts are replaced); If-Match optional; "
-            + "active=false takes it out of referrals and stops its API keys")
+            + "active (platform admin only) false takes it out of referrals and suspends its API keys, which stay refused "
+            + "after re-activation until an admin re-activates each key. A supervisor edits only organisations whose "
+            + "locations all lie in their community (403 otherwise)")
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull PartnerRequest req) {
         Partner p = directory.update(id, ifMatch, req);
