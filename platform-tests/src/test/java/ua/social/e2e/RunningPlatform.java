@@ -23,12 +23,13 @@ final class RunningPlatform {
     final ServiceProcess cases;
     final ServiceProcess referrals;
     final ServiceProcess reporting;
+    /** The consumer groups case-service (referral.events) and referral-service (case.events) read in. */
+    final String casesGroup = ServiceProcess.freshGroup("case-service");
+    final String referralsGroup = ServiceProcess.freshGroup("referral-service");
 
     private RunningPlatform() throws Exception {
-        cases = ServiceProcess.start("case-service",
-                Map.of("CASE_REFERRAL_EVENTS_CONSUMER_GROUP", ServiceProcess.freshGroup("case-service")));
-        referrals = ServiceProcess.start("referral-service",
-                Map.of("REFERRAL_CASE_EVENTS_GROUP", ServiceProcess.freshGroup("referral-service")));
+        cases = ServiceProcess.start("case-service", Map.of("CASE_REFERRAL_EVENTS_CONSUMER_GROUP", casesGroup));
+        referrals = ServiceProcess.start("referral-service", Map.of("REFERRAL_CASE_EVENTS_GROUP", referralsGroup));
         reporting = ServiceProcess.start("reporting-service",
                 Map.of("REPORTING_CONSUMER_GROUP_PREFIX", ServiceProcess.freshGroup("reporting-service"),
                         "REPORTING_SUPPRESSION_MIN_COUNT", "1"));
