@@ -52,6 +52,20 @@ final class ConsumerLag implements AutoCloseable {
         return lag;
     }
 
+    /**
+     * Creates {@code group} with its offsets at the current end of {@code topic}: a consumer that joins
+     * it reads only what is published from now on.
+     */
+    void startAtEnd(String group, String topic) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        admin.describeTopics(List.of(topic)).allTopicNames().get(8, TimeUnit.SECONDS).get(topic).partitions()
+                .forEach(pi -> latest.put(new TopicPartition(topic, pi.partition()), OffsetSpec.latest()));
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        admin.listOffsets(latest).all().get(8, TimeUnit.SECONDS)
+                .forEach((tp, info) -> offsets.put(tp, new OffsetAndMetadata(info.offset())));
+        admin.alterConsumerGroupOffsets(group, offsets).all().get(8, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() {
         admin.close(java.time.Duration.ofSeconds(5));
