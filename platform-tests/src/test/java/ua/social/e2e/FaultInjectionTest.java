@@ -61,7 +61,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FaultInjectionTest {
 
     static final Duration OUTAGE = Duration.ofSeconds(30);
-    static final Duration RECOVERY_LIMIT = Duration.ofSeconds(240);
+    static final Duration RECOVERY_LIMIT = Duration.ofSeconds(180);
     static final String SUPERVISOR = DemoUsers.SUPERVISOR_POLTAVA;
     static final List<String> REFERRAL_STATUSES = List.of("REQUESTED", "ACCEPTED", "IN_PROGRESS", "COMPLETED", "REJECTED");
 
@@ -71,6 +71,11 @@ class FaultInjectionTest {
     static ConsumerLag lag;
     static final List<FaultWindow> windows = Collections.synchronizedList(new ArrayList<>());
     static final Instant suiteStarted = Instant.now();
+
+    /** Progress on the build's output, so a slow or stuck fault shows where it is. */
+    static void log(String message) {
+        System.out.println(Instant.now() + " fault-injection: " + message);
+    }
 
     @FunctionalInterface
     interface Step {
@@ -99,6 +104,7 @@ class FaultInjectionTest {
                 .until(load::poolKnownToReferrals);
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                 .until(() -> totalLag() == 0);
+        log("prepared: " + load.partners.size() + " partners, " + load.pool.size() + " cases to refer from");
     }
 
     /** Whatever a fault left behind is brought back before the next one: infrastructure and services. */
@@ -241,13 +247,21 @@ class FaultInjectionTest {
         ScheduledExecutorService health = Executors.newSingleThreadScheduledExecutor();
         try {
             await().atMost(RECOVERY_LIMIT).until(load::settled);
+            log(fault + ": load starts");
             load.start(w);
             await().atMost(Duration.ofSeconds(60)).until(() -> w.acknowledged.get() >= 60);
             w.faultStart = Instant.now();
+            log(fault + ": injecting after " + w.acknowledged.get() + " acknowledged writes");
             health.scheduleAtFixedRate(() -> sampleHealth(w), 0, 1, TimeUnit.SECONDS);
             try {
                 inject.run();
-                during.check(w);
+                try {
+                    during.check(w);
+                } catch (Throwable t) {
+                    log(fault + ": check during the outage failed: " + t);
+                    w.problems.add("during the outage: " + t);
+                    throw t;
+                }
                 await().atMost(hold.plusSeconds(30)).pollInterval(Duration.ofMillis(250))
                         .until(() -> Duration.between(w.faultStart, Instant.now()).compareTo(hold) >= 0);
             } finally {
@@ -256,13 +270,16 @@ class FaultInjectionTest {
                 } finally {
                     w.faultEnd = Instant.now();
                     load.stop();
+                    log(fault + ": fault over, load stopped; acknowledged " + w.acknowledged.get() + ", during the fault "
+                            + w.acknowledgedDuringFault.get() + ", pending " + load.pendingSummary());
                 }
             }
             try {
                 // the expected figures are computed once every write has its final answer
                 await().atMost(RECOVERY_LIMIT).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                        .until(() -> load.settled() && recovered(w, expectedFigures(w, before, statusesBefore)));
+                        .until(() -> recovered(w, expectedFigures(w, before, statusesBefore)));
                 w.recoverySeconds = Duration.between(w.faultEnd, Instant.now()).toMillis() / 1000.0;
+                log(fault + ": recovered in " + w.recoverySeconds + " s");
             } catch (ConditionTimeoutException e) {
                 w.problems.add("not recovered within " + RECOVERY_LIMIT.toSeconds() + " s: "
                         + diagnose(w, expectedFigures(w, before, statusesBefore)));
@@ -271,6 +288,8 @@ class FaultInjectionTest {
             health.shutdownNow();
         }
         verifyPresence(w);
+        log(fault + ": " + w.lost + " lost, " + w.duplicates + " duplicated, " + w.bad5xx.size() + " bad 5xx, problems "
+                + w.problems.stream().limit(5).toList());
         w.notes.put("readiness DOWN samples (case/referral/reporting)", services().stream()
                 .map(s -> String.valueOf(count(w.readinessDown, s.name()))).collect(Collectors.joining("/")));
         w.notes.put("liveness not UP samples", services().stream()
@@ -355,8 +374,15 @@ class FaultInjectionTest {
 
     // ------------------------------------------------------------------ recovery: everything acknowledged has arrived
 
+    private Instant lastReport = Instant.now();
+
     private boolean recovered(FaultWindow w, Map<String, Long> expected) throws Exception {
-        if (totalLag() != 0) {
+        boolean report = Duration.between(lastReport, Instant.now()).toSeconds() >= 10;
+        if (report) {
+            lastReport = Instant.now();
+            log(w.fault + ": recovering: " + diagnose(w, expected) + "; pending " + load.pendingSummary());
+        }
+        if (!load.settled() || totalLag() != 0) {
             return false;
         }
         long[] timeline = timelineCheck(null);

@@ -1,6 +1,5 @@
 package ua.social.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import ua.social.identity.testing.DemoUsers;
 
 import java.io.IOException;
@@ -139,8 +138,8 @@ final class Load implements AutoCloseable {
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
     private final ExecutorService workers = Executors.newFixedThreadPool(MAX_IN_FLIGHT + 8);
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicInteger waitingRetry = new AtomicInteger();
-    private final AtomicInteger seq = new AtomicInteger();
+    /** Writes without a final outcome yet (in flight or waiting for a retry). */
+    private final Set<Write> pending = ConcurrentHashMap.newKeySet();
     private volatile FaultWindow window;
     private volatile ScheduledFuture<?> ticking;
 
@@ -210,7 +209,13 @@ final class Load implements AutoCloseable {
 
     /** No write in flight and none waiting for a retry. */
     boolean settled() {
-        return inFlight.get() == 0 && waitingRetry.get() == 0;
+        return pending.isEmpty();
+    }
+
+    /** What is still waiting for its outcome, for diagnostics. */
+    String pendingSummary() {
+        return pending.stream().collect(java.util.stream.Collectors.groupingBy(w -> w.kind + (w.retried ? " (retrying)" : ""),
+                java.util.stream.Collectors.counting())).toString();
     }
 
     private void tick() {
@@ -434,6 +439,7 @@ final class Load implements AutoCloseable {
     // ------------------------------------------------------------------ sending and retrying
 
     private void send(Write w) {
+        pending.add(w);
         inFlight.incrementAndGet();
         try {
             workers.execute(() -> {
@@ -445,6 +451,7 @@ final class Load implements AutoCloseable {
             });
         } catch (RuntimeException e) {
             inFlight.decrementAndGet();
+            pending.remove(w);
             throw e;
         }
     }
@@ -475,7 +482,7 @@ final class Load implements AutoCloseable {
         int s = r.status();
         if (s / 100 == 2) {
             acknowledge(w);
-            w.onAck.accept(r);
+            finish(w, () -> w.onAck.accept(r));
         } else if (s == 503) {
             if (r.header("Retry-After") != null && r.isProblem()) {
                 win.unavailable.incrementAndGet();
@@ -489,13 +496,21 @@ final class Load implements AutoCloseable {
         } else if (s == 409 && w.retried && w.inEffect != null && inEffect(w)) {
             // an earlier attempt took effect; its answer was lost with the connection
             acknowledge(w);
-            w.onAck.accept(r);
+            finish(w, () -> w.onAck.accept(r));
         } else {
             if (s == 401) {
                 win.unauthorized.incrementAndGet();
             }
             win.rejected(w.kind + " " + w.path + " → " + r);
-            w.onRefused.run();
+            finish(w, w.onRefused);
+        }
+    }
+
+    private void finish(Write w, Runnable then) {
+        try {
+            then.run();
+        } finally {
+            pending.remove(w);
         }
     }
 
@@ -516,13 +531,12 @@ final class Load implements AutoCloseable {
             w.window.abandoned.incrementAndGet();
             w.window.problems.add("outcome unknown after " + RETRY_BUDGET.toSeconds() + " s of retries: "
                     + w.kind + " " + w.path);
+            pending.remove(w);
             return;
         }
         w.retried = true;
-        waitingRetry.incrementAndGet();
         scheduler.schedule(() -> {
             inFlight.incrementAndGet();
-            waitingRetry.decrementAndGet();
             try {
                 workers.execute(() -> {
                     try {
@@ -533,6 +547,7 @@ final class Load implements AutoCloseable {
                 });
             } catch (RuntimeException e) {
                 inFlight.decrementAndGet();
+                pending.remove(w);
             }
         }, 1, TimeUnit.SECONDS);
     }
@@ -568,10 +583,6 @@ final class Load implements AutoCloseable {
 
     static Map<String, Object> consent() {
         return Map.of("givenAt", "2026-01-15T10:00:00Z", "processing", true, "sharingWithPartners", true);
-    }
-
-    JsonNode json(Http.Resp r) {
-        return r.body();
     }
 
     @Override
