@@ -13,7 +13,8 @@ import static io.restassured.RestAssured.given;
 
 /**
  * The three packaged services, started once for all cross-service tests of this JVM and stopped when
- * it exits. reporting-service runs with small-cell suppression off (k = 1): these tests check that
+ * it exits. case-service and referral-service read from the end of the topics as they were at start;
+ * reporting-service reads both topics from their beginning. reporting-service runs with small-cell suppression off (k = 1): these tests check that
  * the figures follow the services; suppression itself is proven in reporting-service's own tests.
  */
 final class RunningPlatform {
@@ -23,12 +24,20 @@ final class RunningPlatform {
     final ServiceProcess cases;
     final ServiceProcess referrals;
     final ServiceProcess reporting;
+    /** The consumer groups case-service (referral.events) and referral-service (case.events) read in. */
+    final String casesGroup = ServiceProcess.freshGroup("case-service");
+    final String referralsGroup = ServiceProcess.freshGroup("referral-service");
 
     private RunningPlatform() throws Exception {
-        cases = ServiceProcess.start("case-service",
-                Map.of("CASE_REFERRAL_EVENTS_CONSUMER_GROUP", ServiceProcess.freshGroup("case-service")));
-        referrals = ServiceProcess.start("referral-service",
-                Map.of("REFERRAL_CASE_EVENTS_GROUP", ServiceProcess.freshGroup("referral-service")));
+        // The *_e2e databases are emptied at start, so no event published before this run can concern
+        // case-service or referral-service: their groups start at the current end of the topics instead of
+        // re-reading the whole history the shared broker has kept from every earlier test run.
+        try (ConsumerLag kafka = new ConsumerLag()) {
+            kafka.startAtEnd(casesGroup, "referral.events");
+            kafka.startAtEnd(referralsGroup, "case.events");
+        }
+        cases = ServiceProcess.start("case-service", Map.of("CASE_REFERRAL_EVENTS_CONSUMER_GROUP", casesGroup));
+        referrals = ServiceProcess.start("referral-service", Map.of("REFERRAL_CASE_EVENTS_GROUP", referralsGroup));
         reporting = ServiceProcess.start("reporting-service",
                 Map.of("REPORTING_CONSUMER_GROUP_PREFIX", ServiceProcess.freshGroup("reporting-service"),
                         "REPORTING_SUPPRESSION_MIN_COUNT", "1"));

@@ -26,15 +26,18 @@ public final class ServiceProcess implements AutoCloseable {
     public static final Path ROOT = Path.of(System.getProperty("platform.root", ".."));
 
     private final String name;
-    private final Process process;
     private final int port;
     private final Path log;
+    private final Map<String, String> env;
+    private final Path jar;
+    private volatile Process process;
 
-    private ServiceProcess(String name, Process process, int port, Path log) {
+    private ServiceProcess(String name, int port, Path log, Map<String, String> env, Path jar) {
         this.name = name;
-        this.process = process;
         this.port = port;
         this.log = log;
+        this.env = env;
+        this.jar = jar;
     }
 
     public static ServiceProcess start(String service, Map<String, String> extraEnv) throws IOException {
@@ -58,13 +61,49 @@ public final class ServiceProcess implements AutoCloseable {
         Path logs = ROOT.resolve("platform-tests/target/e2e-logs");
         Files.createDirectories(logs);
         Path log = logs.resolve(service + ".log");
+        Files.deleteIfExists(log);
+        ServiceProcess sp = new ServiceProcess(service, port, log, env, jar);
+        sp.launch(env);
+        return sp;
+    }
+
+    private void launch(Map<String, String> environment) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx384m", "-jar", jar.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().putAll(env);
-        ServiceProcess sp = new ServiceProcess(service, pb.start(), port, log);
-        sp.awaitReady();
-        return sp;
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().putAll(environment);
+        process = pb.start();
+        awaitReady();
+    }
+
+    /** Kills the process as a crash would ({@code kill -9}: no shutdown hooks, no graceful stop). */
+    public void kill() throws InterruptedException {
+        Process p = process;
+        p.destroyForcibly();
+        if (!p.waitFor(20, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " (pid " + p.pid() + ") did not die on SIGKILL");
+        }
+    }
+
+    /**
+     * Starts the service again after {@link #kill()}, on the same port, database (not cleaned this
+     * time) and consumer groups, and waits until it is ready.
+     */
+    public void restart() throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        Map<String, String> again = new HashMap<>(env);
+        again.put("QUARKUS_FLYWAY_CLEAN_AT_START", "false");
+        launch(again);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     /** A consumer group no earlier run used, so the service reads its topics from the start. */
@@ -105,6 +144,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        Process process = this.process;
         process.destroy();
         if (!process.waitFor(20, TimeUnit.SECONDS)) {
             process.destroyForcibly();

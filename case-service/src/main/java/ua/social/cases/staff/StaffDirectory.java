@@ -143,8 +143,12 @@ public class StaffDirectory {
         }
     }
 
+    /** Seconds a client is asked to wait while Keycloak is away (Keycloak restarts in about 15 s). */
+    static final int RETRY_AFTER_SECONDS = 15;
+
     private static ProblemException unavailable(String detail) {
         return new ProblemException(Problem.of(503, "staff-directory-unavailable", "Staff directory unavailable",
-                "Case managers cannot be looked up right now (" + detail + "); try again shortly."));
+                "Case managers cannot be looked up right now (" + detail + "); try again in " + RETRY_AFTER_SECONDS
+                        + " seconds.").retryAfter(RETRY_AFTER_SECONDS));
     }
 }

@@ -27,6 +27,7 @@ public final class Problem {
     public String instance;
     public List<FieldError> errors;
     private final Map<String, Object> extensions = new LinkedHashMap<>();
+    private Integer retryAfterSeconds;
 
     /** One offending field: its path in the request (e.g. {@code person.rnokpp}) and what is wrong. */
     public record FieldError(String field, String message) {
@@ -54,12 +55,25 @@ public final class Problem {
         return this;
     }
 
+    /**
+     * Asks the client to retry after {@code seconds}: the response gets a {@code Retry-After} header and
+     * the body a {@code retryAfterSeconds} member. Used for 503 (a dependency is away) and 429.
+     */
+    public Problem retryAfter(int seconds) {
+        retryAfterSeconds = seconds;
+        return with("retryAfterSeconds", seconds);
+    }
+
     @JsonAnyGetter
     public Map<String, Object> extensions() {
         return extensions;
     }
 
     public Response toResponse() {
-        return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+        Response.ResponseBuilder r = Response.status(status).type(MEDIA_TYPE).entity(this);
+        if (retryAfterSeconds != null) {
+            r.header("Retry-After", retryAfterSeconds);
+        }
+        return r.build();
     }
 }

@@ -47,6 +47,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e) {
+        if (DatabaseUnavailable.causes(e)) {
+            // the API key could not be checked: not the caller's fault, and not a verdict on the key
+            return databaseUnavailable(e);
+        }
         if (e.getCause() instanceof PartnerRateLimitedException limited) {
             return Response.fromResponse(Problem.of(429, "rate-limited", "Too many requests",
                             "This API key made more requests than its rate limit allows; retry later.")
@@ -236,6 +240,16 @@ public class ProblemMappers {
         return Problem.of(status, slug(title), title, detail).toResponse();
     }
 
+    /** The database is out of reach (stopped, restarting, connection cut): 503 with Retry-After, one log line. */
+    private static Response databaseUnavailable(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        LOG.warnf("database unavailable, answered 503: %s", root.getMessage());
+        return DatabaseUnavailable.problem().toResponse();
+    }
+
     private static String slug(String title) {
         return title.toLowerCase().replaceAll("[^a-z0-9]+", "-");
     }
@@ -253,6 +267,9 @@ public class ProblemMappers {
                         "A record with the same unique value was created meanwhile; reload and check before retrying.")
                         .toResponse();
             }
+        }
+        if (DatabaseUnavailable.causes(e)) {
+            return databaseUnavailable(e);
         }
         LOG.error("Unexpected failure", e);
         return Problem.of(500, "internal", "Internal error",
