@@ -15,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ua.social.cases.appeal.Appeal;
 import ua.social.cases.appeal.AppealService;
@@ -50,6 +51,7 @@ public class AppealResource {
 
     @POST
     @Operation(summary = "Record an appeal: who, when, where, which problems (need domains)")
+    @APIResponseSchema(value = AppealView.class, responseCode = "201", responseDescription = "Created")
     public Response record(@Valid @NotNull AppealRequest req, @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.create(access.caller(), key, "POST /appeals", req, () -> {
             Appeal a = appeals.record(req);
@@ -84,6 +86,7 @@ public class AppealResource {
     @POST
     @Path("/{id}/services")
     @Operation(summary = "Record a service delivered on an appeal")
+    @APIResponseSchema(value = ServiceView.class, responseCode = "201", responseDescription = "Created")
     public Response deliver(@PathParam("id") UUID id, @Valid @NotNull ServiceRequest req,
                             @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.create(access.caller(), key, "POST /appeals/" + id + "/services", req, () -> {

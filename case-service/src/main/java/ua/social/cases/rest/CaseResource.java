@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ua.social.cases.casefile.CaseAccess;
 import ua.social.cases.casefile.CaseService;
@@ -77,6 +78,7 @@ public class CaseResource {
             description = "Needs at least one criterion; a supervisor may open without one, giving openingOverrideReason. "
                     + "Optionally assigns the case manager (caseload limit of the model applies) and records consent. "
                     + "Accepts Idempotency-Key.")
+    @APIResponseSchema(value = CaseView.class, responseCode = "201", responseDescription = "Created")
     public Response open(@Valid @NotNull OpenCaseRequest req, @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.create(access.caller(), key, "POST /cases", req, () -> {
             SocialCase c = cases.open(req);
@@ -102,6 +104,7 @@ public class CaseResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "The case file (the read is written to the access log); ETag carries the version")
+    @APIResponseSchema(value = CaseView.class, responseCode = "200", responseDescription = "OK")
     public Response get(@PathParam("id") UUID id) {
         return view(access.read(id, "case file"));
     }
@@ -111,6 +114,7 @@ public class CaseResource {
     @RolesAllowed(Roles.SUPERVISOR)
     @Operation(summary = "Assign the case manager (and optionally change the model); 409 past the caseload limit "
             + "unless caseloadOverrideReason is given")
+    @APIResponseSchema(value = CaseView.class, responseCode = "200", responseDescription = "OK")
     public Response assign(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull AssignmentRequest req) {
         return view(cases.assign(id, ifMatch, req));
@@ -120,6 +124,7 @@ public class CaseResource {
     @Path("/{id}/transfer")
     @RolesAllowed(Roles.SUPERVISOR)
     @Operation(summary = "Transfer the case to another case manager or community; its history stays with it")
+    @APIResponseSchema(value = CaseView.class, responseCode = "200", responseDescription = "OK")
     public Response transfer(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @Valid @NotNull TransferRequest req) {
         return view(cases.transfer(id, ifMatch, req));
@@ -128,6 +133,7 @@ public class CaseResource {
     @PUT
     @Path("/{id}/team")
     @Operation(summary = "Set the team arrangement and members (staff by username, partner specialists by name)")
+    @APIResponseSchema(value = CaseView.class, responseCode = "200", responseDescription = "OK")
     public Response team(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          @Valid @NotNull TeamRequest req) {
         return view(cases.setTeam(id, ifMatch, req));
@@ -136,6 +142,7 @@ public class CaseResource {
     @POST
     @Path("/{id}/stage")
     @Operation(summary = "Move the case to its next stage; 409 naming the current and allowed stages for an illegal move")
+    @APIResponseSchema(value = CaseView.class, responseCode = "200", responseDescription = "OK")
     public Response stage(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           @Valid @NotNull StageRequest req) {
         return view(cases.move(id, ifMatch, req));
@@ -144,6 +151,7 @@ public class CaseResource {
     @POST
     @Path("/{id}/closure")
     @Operation(summary = "Close the case with a reason and an outcome evaluation")
+    @APIResponseSchema(value = CaseView.class, responseCode = "200", responseDescription = "OK")
     public Response close(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           @Valid @NotNull ClosureRequest req) {
         return view(cases.close(id, ifMatch, req));
@@ -153,6 +161,7 @@ public class CaseResource {
     @Path("/{id}/reopening")
     @RolesAllowed(Roles.SUPERVISOR)
     @Operation(summary = "Reopen a closed case for reassessment (supervisor)")
+    @APIResponseSchema(value = CaseView.class, responseCode = "200", responseDescription = "OK")
     public Response reopen(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull ReopenRequest req) {
         return view(cases.reopen(id, ifMatch, req));
@@ -161,6 +170,7 @@ public class CaseResource {
     @PUT
     @Path("/{id}/consent")
     @Operation(summary = "Record informed consent: when, to processing, to sharing with partners")
+    @APIResponseSchema(value = CaseView.class, responseCode = "200", responseDescription = "OK")
     public Response consent(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid @NotNull ConsentRequest req) {
         return view(cases.recordConsent(id, ifMatch, req));
@@ -169,6 +179,7 @@ public class CaseResource {
     @POST
     @Path("/{id}/consent/withdrawal")
     @Operation(summary = "Withdraw consent (all of it, or only sharing with partners)")
+    @APIResponseSchema(value = CaseView.class, responseCode = "200", responseDescription = "OK")
     public Response withdraw(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @Valid @NotNull WithdrawalRequest req) {
         return view(cases.withdrawConsent(id, ifMatch, req));

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ua.social.cases.casefile.Assessment;
 import ua.social.cases.casefile.CaseAccess;
@@ -55,6 +56,7 @@ public class CaseWorkResource {
     @POST
     @Path("/assessments")
     @Operation(summary = "Record an assessment (or a reassessment: earlier ones are kept)")
+    @APIResponseSchema(value = AssessmentView.class, responseCode = "201", responseDescription = "Created")
     public Response assess(@PathParam("id") UUID id, @Valid @NotNull AssessmentRequest req,
                            @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.create(access.caller(), key, "POST /cases/" + id + "/assessments", req, () -> {
@@ -75,6 +77,7 @@ public class CaseWorkResource {
     @Operation(summary = "Agree the individual plan or revise it (a new revision; earlier ones stay readable)",
             description = "Goals must address needs of the latest assessment. Reuse goal and action ids of the current "
                     + "revision to carry them (and their status) over.")
+    @APIResponseSchema(value = PlanView.class, responseCode = "201", responseDescription = "Created")
     public Response revise(@PathParam("id") UUID id, @Valid @NotNull PlanRequest req,
                            @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.create(access.caller(), key, "POST /cases/" + id + "/plan/revisions", req, () -> {
@@ -113,6 +116,7 @@ public class CaseWorkResource {
     @POST
     @Path("/services")
     @Operation(summary = "Record a service delivered on the case")
+    @APIResponseSchema(value = ServiceView.class, responseCode = "201", responseDescription = "Created")
     public Response deliver(@PathParam("id") UUID id, @Valid @NotNull ServiceRequest req,
                             @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.create(access.caller(), key, "POST /cases/" + id + "/services", req, () -> {
@@ -130,6 +134,7 @@ public class CaseWorkResource {
     @POST
     @Path("/notes")
     @Operation(summary = "Add a monitoring note or a supervision review (supervisor); confidential flag")
+    @APIResponseSchema(value = NoteView.class, responseCode = "201", responseDescription = "Created")
     public Response note(@PathParam("id") UUID id, @Valid @NotNull NoteRequest req,
                          @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.create(access.caller(), key, "POST /cases/" + id + "/notes", req, () -> {

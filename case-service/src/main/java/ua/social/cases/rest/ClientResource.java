@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ua.social.cases.casefile.CaseAccess;
 import ua.social.cases.client.Client;
@@ -57,6 +58,7 @@ public class ClientResource {
             description = "409 duplicate-rnokpp when the RNOKPP is registered (with a pointer to the record); 409 "
                     + "likely-duplicate listing clients with the same birth date and a close name unless "
                     + "confirmedNotDuplicate is true. Accepts Idempotency-Key.")
+    @APIResponseSchema(value = ClientView.class, responseCode = "201", responseDescription = "Created")
     public Response register(@Valid @NotNull ClientRequest req, @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.create(access.caller(), key, "POST /clients", req, () -> {
             Client c = clients.register(req);
@@ -97,6 +99,7 @@ public class ClientResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "A client's record (the read is written to the access log); ETag carries the version")
+    @APIResponseSchema(value = ClientView.class, responseCode = "200", responseDescription = "OK")
     public Response get(@PathParam("id") UUID id) {
         Client c = access.readClient(id, "client record");
         return Response.ok(ClientView.of(c)).tag(Versions.etag(c.version)).build();
@@ -105,6 +108,7 @@ public class ClientResource {
     @PUT
     @Path("/{id}")
     @Operation(summary = "Update a client's record; send If-Match with the ETag you read (412 when stale)")
+    @APIResponseSchema(value = ClientView.class, responseCode = "200", responseDescription = "OK")
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull ClientRequest req) {
         Client c = clients.update(id, ifMatch, req);

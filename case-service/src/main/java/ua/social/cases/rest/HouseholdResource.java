@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ua.social.cases.casefile.CaseAccess;
 import ua.social.cases.client.Household;
@@ -43,6 +44,7 @@ public class HouseholdResource {
 
     @POST
     @Operation(summary = "Group registered clients into a household or family, with their relations")
+    @APIResponseSchema(value = HouseholdView.class, responseCode = "201", responseDescription = "Created")
     public Response create(@Valid @NotNull HouseholdRequest req, @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.create(access.caller(), key, "POST /households", req, () -> {
             Household h = households.create(req);

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ua.social.identity.CallerContext;
 import ua.social.identity.Roles;
@@ -73,6 +74,7 @@ public class PartnerResource {
 
     @POST
     @Operation(summary = "Add an organisation to the directory (platform admin, supervisor); accepts Idempotency-Key")
+    @APIResponseSchema(value = PartnerApi.PartnerView.class, responseCode = "201", responseDescription = "Created")
     public Response create(@Valid @NotNull PartnerRequest req, @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.create(callerContext.current(), key, "POST /partners", req, () -> {
             Partner p = directory.create(req);
@@ -86,6 +88,7 @@ public class PartnerResource {
             Roles.PLATFORM_ADMIN, Roles.PARTNER})
     @Operation(summary = "An organisation with its contacts, locations (address, community, working hours) and services; "
             + "ETag carries the version")
+    @APIResponseSchema(value = PartnerApi.PartnerView.class, responseCode = "200", responseDescription = "OK")
     public Response get(@PathParam("id") UUID id) {
         var view = directory.view(id);
         return Response.ok(view).tag(Versions.etag(view.version())).build();
@@ -95,6 +98,7 @@ public class PartnerResource {
     @Path("/{id}")
     @Operation(summary = "Change an organisation's profile and contacts (contacts are replaced); If-Match optional; "
             + "active=false takes it out of referrals and stops its API keys")
+    @APIResponseSchema(value = PartnerApi.PartnerView.class, responseCode = "200", responseDescription = "OK")
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull PartnerRequest req) {
         Partner p = directory.update(id, ifMatch, req);
@@ -105,6 +109,7 @@ public class PartnerResource {
     @POST
     @Path("/{id}/locations")
     @Operation(summary = "Add a location: address, community (KATOTTG), oblast, working hours; accepts Idempotency-Key")
+    @APIResponseSchema(value = PartnerApi.LocationView.class, responseCode = "201", responseDescription = "Created")
     public Response addLocation(@PathParam("id") UUID id, @Valid @NotNull LocationRequest req,
                                 @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.create(callerContext.current(), key, "POST /partners/" + id + "/locations", req, () -> {
@@ -116,6 +121,7 @@ public class PartnerResource {
     @PUT
     @Path("/{id}/locations/{locationId}")
     @Operation(summary = "Change a location (its working hours are replaced); If-Match optional")
+    @APIResponseSchema(value = PartnerApi.LocationView.class, responseCode = "200", responseDescription = "OK")
     public Response updateLocation(@PathParam("id") UUID id, @PathParam("locationId") UUID locationId,
                                    @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull LocationRequest req) {
         PartnerLocation l = directory.updateLocation(id, locationId, ifMatch, req);
@@ -126,6 +132,7 @@ public class PartnerResource {
     @Path("/{id}/services")
     @Operation(summary = "Add a service: category, eligibility, languages, fee-free or not, locations where it is given; "
             + "accepts Idempotency-Key")
+    @APIResponseSchema(value = PartnerApi.ServiceView.class, responseCode = "201", responseDescription = "Created")
     public Response addService(@PathParam("id") UUID id, @Valid @NotNull ServiceRequest req,
                                @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.create(callerContext.current(), key, "POST /partners/" + id + "/services", req, () -> {
@@ -137,6 +144,7 @@ public class PartnerResource {
     @PUT
     @Path("/{id}/services/{serviceId}")
     @Operation(summary = "Change a service (active=false stops new referrals to it); If-Match optional")
+    @APIResponseSchema(value = PartnerApi.ServiceView.class, responseCode = "200", responseDescription = "OK")
     public Response updateService(@PathParam("id") UUID id, @PathParam("serviceId") UUID serviceId,
                                   @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull ServiceRequest req) {
         PartnerService s = directory.updateService(id, serviceId, ifMatch, req);
