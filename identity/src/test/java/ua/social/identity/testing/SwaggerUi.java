@@ -100,14 +100,14 @@ public final class SwaggerUi implements AutoCloseable {
         click(block.findElement(By.cssSelector(".opblock-summary")));
         click(wait.until(d -> visible(block, By.cssSelector("button.try-out__btn"))));
         click(wait.until(d -> visible(block, By.cssSelector("button.execute"))));
-        WebElement status = wait.until(d -> visible(block, By.cssSelector(".live-responses-table .response-col_status")));
+        WebElement status = wait.until(d -> visible(block, By.cssSelector(".live-responses-table tr.response .response-col_status")));
         Matcher m = STATUS.matcher(status.getText());
         if (!m.find()) {
             throw new AssertionError("Swagger UI shows no status: " + status.getText());
         }
         String curl = block.findElements(By.cssSelector(".curl-command .curl, .curl-command pre")).stream()
                 .map(WebElement::getText).filter(t -> t.contains("curl")).findFirst().orElse("");
-        String body = block.findElements(By.cssSelector(".live-responses-table .response-col_description pre"))
+        String body = block.findElements(By.cssSelector(".live-responses-table tr.response .response-col_description pre"))
                 .stream().map(WebElement::getText).findFirst().orElse("");
         return new Execution(Integer.parseInt(m.group(1)), curl, body);
     }
