@@ -21,6 +21,9 @@ Usage: ./platform COMMAND
   status              each component, its port and whether it runs
   test [MAVEN ARGS]   bring up the infrastructure the tests need and run ./mvnw verify on all modules
   logs [COMPONENT]    follow a component's log (postgres, kafka, keycloak, case-service, ...)
+  demo                load the demo dataset into the running platform through its APIs (both demo
+                      communities: clients, appeals, cases in every stage, partners, referrals in
+                      every status) and print a partner API key; running it again adds nothing
 
 State, logs and data live in ${PLATFORM_HOME}.
 USAGE
@@ -149,6 +152,10 @@ cmd_logs() {
     tail -n 100 -F "$LOG_DIR/$1.log"
 }
 
+cmd_demo() {
+    bash "$HERE/demo.sh" "$@"
+}
+
 main() {
     local cmd=${1:-help}
     [ $# -gt 0 ] && shift
@@ -158,6 +165,7 @@ main() {
         status) cmd_status ;;
         test) cmd_test "$@" ;;
         logs) cmd_logs "$@" ;;
+        demo) cmd_demo "$@" ;;
         help|-h|--help) usage ;;
         *) usage; exit 2 ;;
     esac

@@ -100,12 +100,13 @@ class ReferralLifecycleTest {
             // Illegal moves are 409 naming the current status and the side's allowed moves.
             partner(key).body(Map.of("status", "COMPLETED", "outcome", "x")).post("/partner/referrals/" + id + "/transitions")
                     .then().statusCode(409).contentType("application/problem+json")
-                    .body("currentStatus", equalTo("REQUESTED")).body("allowedStatuses", contains("ACCEPTED", "REJECTED"))
+                    .body("currentStatus", equalTo("REQUESTED")).body("allowedMoves", contains("ACCEPTED", "REJECTED"))
+                    .body("allowedStatuses", contains("ACCEPTED", "REJECTED")) // deprecated alias
                     .body("detail", containsString("allowed: ACCEPTED, REJECTED"));
             partner(key).body(Map.of("status", "CANCELLED")).post("/partner/referrals/" + id + "/transitions")
                     .then().statusCode(409).body("side", equalTo("PARTNER"));
             as(CM).body(Map.of("status", "ACCEPTED")).post("/referrals/" + id + "/transitions")
-                    .then().statusCode(409).body("allowedStatuses", contains("CANCELLED"))
+                    .then().statusCode(409).body("allowedMoves", contains("CANCELLED"))
                     .body("side", equalTo("REFERRING_SIDE"));
 
             // The partner works it through.
@@ -119,7 +120,7 @@ class ReferralLifecycleTest {
                     .post("/partner/referrals/" + id + "/notes").then().statusCode(201).body("side", equalTo("PARTNER"));
             partnerMoves(key, id, Map.of("status", "COMPLETED", "outcome", "Працевлаштована продавчинею"), "COMPLETED");
             partner(key).body(Map.of("status", "IN_PROGRESS")).post("/partner/referrals/" + id + "/transitions")
-                    .then().statusCode(409).body("allowedStatuses", hasSize(0)).body("detail", containsString("none"));
+                    .then().statusCode(409).body("allowedMoves", hasSize(0)).body("detail", containsString("none"));
             as(CM).body(Map.of("status", "CANCELLED")).post("/referrals/" + id + "/transitions").then().statusCode(409)
                     .body("currentStatus", equalTo("COMPLETED"));
 

@@ -360,6 +360,8 @@ public class CaseService {
             throw new ProblemException(Problem.of(409, "illegal-stage-move", "Use closure",
                     "A case is closed with POST /cases/{id}/closure, giving a reason and an outcome evaluation.")
                     .with("currentStage", from.name())
+                    .with("allowedMoves", from.allowedMoves().stream().map(Enum::name).toList())
+                    // deprecated alias of allowedMoves, kept for release 0.1 only
                     .with("allowedStages", from.allowedMoves().stream().map(Enum::name).toList()));
         }
         from.requireMove(to, from.forwardMoves());

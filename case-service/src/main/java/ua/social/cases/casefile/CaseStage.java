@@ -60,7 +60,10 @@ public enum CaseStage {
         return this != CLOSED;
     }
 
-    /** Throws a 409 problem naming the current stage and the allowed moves when {@code to} is not legal. */
+    /**
+     * Throws a 409 problem naming the current stage and the allowed moves ({@code allowedMoves}, as on the
+     * case itself) when {@code to} is not legal.
+     */
     public void requireMove(CaseStage to, Set<CaseStage> permitted) {
         if (!permitted.contains(to)) {
             throw illegalMove(to);
@@ -72,6 +75,8 @@ public enum CaseStage {
         return new ProblemException(Problem.of(409, "illegal-stage-move", "Illegal stage move",
                         "A case in stage " + name() + " cannot move to " + to + "; allowed: "
                                 + (allowed.isEmpty() ? "none" : String.join(", ", allowed)) + ".")
-                .with("currentStage", name()).with("requestedStage", to.name()).with("allowedStages", allowed));
+                .with("currentStage", name()).with("requestedStage", to.name()).with("allowedMoves", allowed)
+                // deprecated alias of allowedMoves (the name a case and a referral use), kept for release 0.1 only
+                .with("allowedStages", allowed));
     }
 }

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ua.social.cases.casefile.CaseAccess;
 import ua.social.cases.client.Client;
@@ -72,6 +73,7 @@ public class ClientResource {
                     + "/record-requests). 409 likely-duplicate lists clients with the same birth date and a close name "
                     + "(likelyDuplicates in your reach, recordsElsewhere likewise) unless confirmedNotDuplicate is true. "
                     + "Every candidate shown is written to the access log. Accepts Idempotency-Key.")
+    @APIResponseSchema(value = ClientView.class, responseCode = "201", responseDescription = "Created")
     public Response register(@Valid @NotNull ClientRequest req, @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.create(access.caller(), key, "POST /clients", req,
                 location -> access.readClient(Idempotency.idIn(location), "client record (replayed response)"), () -> {

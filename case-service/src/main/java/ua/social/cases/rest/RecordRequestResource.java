@@ -56,7 +56,8 @@ public class RecordRequestResource {
                     + "shows neither the person nor the owning community. 422 unknown-reference (unknown, expired or "
                     + "another community's), 409 record-request-pending, 409 record-in-reach. Accepts Idempotency-Key.")
     public Response request(@Valid @NotNull RecordRequestCreate req, @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.create(access.caller(), key, "POST /record-requests", req, () -> {
+        return idempotency.create(access.caller(), key, "POST /record-requests", req,
+                location -> requests.inReach(Idempotency.idIn(location)), () -> {
             RecordRequest r = requests.request(req);
             return new Idempotency.Created(URI.create("/record-requests/" + r.id), requests.view(r));
         });

@@ -1,7 +1,12 @@
 package ua.social.identity.testing;
 
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -10,6 +15,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What every service of the platform must do, run by each service as a {@code @QuarkusTest}
@@ -121,5 +128,72 @@ public abstract class PlatformContractTest {
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404));
+    }
+
+    @Test
+    void swaggerUiAuthorizeOffersOnlyTheBearerTokenAndThePartnerKey() {
+        Map<String, Object> schemes = openApi().getMap("components.securitySchemes");
+        assertEquals(List.of("keycloak", "partnerApiKey"), schemes.keySet().stream().sorted().toList(),
+                "no automatic OpenID Connect scheme whose flows hide the bearer field");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everySecuredOperationAsksForTheBearerTokenOrThePartnerKey() {
+        List<String> wrong = new ArrayList<>();
+        forEachOperation((path, method, operation) -> {
+            List<Map<String, Object>> security = (List<Map<String, Object>>) operation.get("security");
+            if (security == null) {
+                return;
+            }
+            List<String> names = security.stream().flatMap(r -> r.keySet().stream()).toList();
+            boolean partnerApi = path.startsWith("/partner/");
+            if (names.isEmpty() || !List.of("keycloak", "partnerApiKey").containsAll(names)
+                    || (partnerApi && names.contains("keycloak")) || (!partnerApi && !names.contains("keycloak"))) {
+                wrong.add(method.toUpperCase() + " " + path + " " + names);
+            }
+        });
+        assertTrue(wrong.isEmpty(), "operations asking for the wrong scheme: " + wrong);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyDocumentedResponseBodyHasASchema() {
+        List<String> empty = new ArrayList<>();
+        forEachOperation((path, method, operation) -> {
+            Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
+            responses.forEach((status, response) -> {
+                Map<String, Map<String, Object>> content = (Map<String, Map<String, Object>>) response.get("content");
+                if (content != null) {
+                    content.forEach((type, media) -> {
+                        Object schema = media.get("schema");
+                        if (schema == null || (schema instanceof Map<?, ?> m && m.isEmpty())) {
+                            empty.add(method.toUpperCase() + " " + path + " " + status + " " + type);
+                        }
+                    });
+                }
+            });
+        });
+        assertTrue(empty.isEmpty(), "responses documented without a schema: " + empty);
+    }
+
+    /** The service's OpenAPI document as JSON. */
+    protected static JsonPath openApi() {
+        return given().accept("application/json").when().get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private interface OperationVisitor {
+        void visit(String path, String method, Map<String, Object> operation);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void forEachOperation(OperationVisitor visitor) {
+        Map<String, Map<String, Object>> paths = openApi().getMap("paths");
+        paths.forEach((path, item) -> item.forEach((method, operation) -> {
+            if (operation instanceof Map<?, ?> op && op.containsKey("responses")) {
+                visitor.visit(path, method, (Map<String, Object>) op);
+            }
+        }));
     }
 }

@@ -93,6 +93,8 @@ public enum ReferralStatus {
                         "A referral in status " + name() + " cannot be moved to " + to + " by " + who + "; allowed: "
                                 + (allowed.isEmpty() ? "none" : String.join(", ", allowed)) + ".")
                 .with("currentStatus", name()).with("requestedStatus", to.name()).with("side", side.name())
+                .with("allowedMoves", allowed)
+                // deprecated alias of allowedMoves (the name a referral and a case use), kept for release 0.1 only
                 .with("allowedStatuses", allowed));
     }
 }

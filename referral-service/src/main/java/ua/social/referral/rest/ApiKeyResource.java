@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ua.social.identity.CallerContext;
 import ua.social.identity.Roles;
@@ -47,6 +48,7 @@ public class ApiKeyResource {
     @POST
     @Operation(summary = "Issue a key; the response holds the secret, the only time it is shown. Accepts Idempotency-Key "
             + "(a replay answers without the secret)")
+    @APIResponseSchema(value = IssuedKeyView.class, responseCode = "201", responseDescription = "Created")
     public Response issue(@PathParam("partnerId") UUID partnerId, @Valid IssueKeyRequest req,
                           @HeaderParam(Idempotency.HEADER) String key) {
         IssueKeyRequest r = req == null ? new IssueKeyRequest(null, null) : req;
@@ -90,6 +92,7 @@ public class ApiKeyResource {
     @Path("/{keyId}/rotation")
     @Operation(summary = "Rotate a key: issue its successor (secret shown once); the old key keeps working for the "
             + "rotation grace period. Accepts Idempotency-Key")
+    @APIResponseSchema(value = IssuedKeyView.class, responseCode = "201", responseDescription = "Created")
     public Response rotate(@PathParam("partnerId") UUID partnerId, @PathParam("keyId") UUID keyId,
                            @Valid RotateKeyRequest req, @HeaderParam(Idempotency.HEADER) String key) {
         RotateKeyRequest r = req == null ? new RotateKeyRequest(null, null) : req;

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ua.social.identity.CallerContext;
@@ -78,6 +79,7 @@ public class PartnerReferralResource {
     @Path("/{id}")
     @Operation(summary = "One of your referrals with the minimum client data, history and notes (404 for any other); "
             + "a read that shows client data is logged for the referring community")
+    @APIResponseSchema(value = PartnerReferralView.class, responseCode = "200", responseDescription = "OK")
     public Response get(@PathParam("id") UUID id) {
         return view(referrals.viewForPartner(id, AccessLog.Read.REFERRAL));
     }
@@ -86,6 +88,7 @@ public class PartnerReferralResource {
     @Path("/{id}/transitions")
     @Operation(summary = "Move the referral: ACCEPTED, REJECTED (reason), IN_PROGRESS, ON_HOLD, COMPLETED (outcome), "
             + "FAILED (reason); 409 naming the current status and your allowed moves otherwise; If-Match optional")
+    @APIResponseSchema(value = PartnerReferralView.class, responseCode = "200", responseDescription = "OK")
     public Response move(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          @Valid @NotNull TransitionRequest req) {
         Referral r = referrals.moveByPartner(id, ifMatch, req);
@@ -95,6 +98,7 @@ public class PartnerReferralResource {
     @POST
     @Path("/{id}/notes")
     @Operation(summary = "Attach an outcome note; accepts Idempotency-Key")
+    @APIResponseSchema(value = NoteView.class, responseCode = "201", responseDescription = "Created")
     public Response note(@PathParam("id") UUID id, @Valid @NotNull NoteRequest req,
                          @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.create(callerContext.current(), key, "POST /partner/referrals/" + id + "/notes", req,

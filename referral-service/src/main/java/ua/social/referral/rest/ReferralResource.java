@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ua.social.identity.CallerContext;
 import ua.social.identity.Roles;
@@ -67,6 +68,7 @@ public class ReferralResource {
     @POST
     @Operation(summary = "Draft a referral for the client of a case in your reach, with the minimum client data the "
             + "partner needs; 409 when the case has no consent to share with partners or is closed. Accepts Idempotency-Key")
+    @APIResponseSchema(value = ReferralView.class, responseCode = "201", responseDescription = "Created")
     public Response create(@Valid @NotNull CreateReferralRequest req, @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.create(callerContext.current(), key, "POST /referrals", req,
                 location -> referrals.creationReplayed(Idempotency.idIn(location)), () -> {
@@ -94,6 +96,7 @@ public class ReferralResource {
     @Path("/{id}")
     @Operation(summary = "A referral with its client data, status history and notes; ETag carries the version. "
             + "The read is written to the referral's access log")
+    @APIResponseSchema(value = ReferralView.class, responseCode = "200", responseDescription = "OK")
     public Response get(@PathParam("id") UUID id) {
         return view(referrals.viewForReferringSide(id, AccessLog.Read.REFERRAL));
     }
@@ -109,6 +112,7 @@ public class ReferralResource {
     @Path("/{id}/transitions")
     @Operation(summary = "Move the referral as the referring side: REQUESTED (send to the partner) or CANCELLED; "
             + "409 naming the current status and your allowed moves for anything else; If-Match optional")
+    @APIResponseSchema(value = ReferralView.class, responseCode = "200", responseDescription = "OK")
     public Response move(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          @Valid @NotNull TransitionRequest req) {
         Referral r = referrals.moveByReferringSide(id, ifMatch, req);
@@ -130,6 +134,7 @@ public class ReferralResource {
     @POST
     @Path("/{id}/notes")
     @Operation(summary = "Add a note for the partner and colleagues; accepts Idempotency-Key")
+    @APIResponseSchema(value = NoteView.class, responseCode = "201", responseDescription = "Created")
     public Response note(@PathParam("id") UUID id, @Valid @NotNull NoteRequest req,
                          @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.create(callerContext.current(), key, "POST /referrals/" + id + "/notes", req,

@@ -12,6 +12,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ua.social.identity.problem.ProblemException;
 import ua.social.reporting.config.ReportingConfig;
@@ -65,6 +69,8 @@ public class DashboardResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Exchanges the dashboard's authorization code and PKCE verifier for tokens at Keycloak")
+    @APIResponse(responseCode = "200", description = "Keycloak's token response (access_token, expires_in, ...)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     public Response token(@FormParam("code") String code, @FormParam("code_verifier") String verifier,
                           @FormParam("redirect_uri") String redirectUri) {
         if (code == null || code.isBlank() || code.length() > 4096) {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.apache.kafka.common.TopicPartition;
 import ua.social.identity.CallerContext;
@@ -64,6 +65,7 @@ public class ReplayResource {
     @Path("replays")
     @Operation(summary = "Empty the read models and rebuild them from the beginning of case.events and "
             + "referral.events (202; 409 while another replay runs)")
+    @APIResponseSchema(value = ReplayView.class, responseCode = "202", responseDescription = "Accepted")
     public Response start(@Context UriInfo uri) {
         ReplayRun run = replays.start(callerContext.current().username());
         return Response.accepted(view(run)).location(uri.getBaseUriBuilder().path("admin/replays/{id}")

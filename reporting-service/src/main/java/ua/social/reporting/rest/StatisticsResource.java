@@ -12,6 +12,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ua.social.identity.CallerContext;
@@ -45,6 +49,9 @@ public class StatisticsResource {
     @Operation(summary = "All statistics of a period and region: applicants, cases opened/active/closed, case managers "
             + "and caseload, services by category, referrals by sector and status, median response time; JSON, or CSV "
             + "with Accept: text/csv")
+    @APIResponse(responseCode = "200", description = "OK", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class)),
+            @Content(mediaType = CsvReport.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
     public Response report(
             @Parameter(description = "First day (YYYY-MM-DD); default: a year before 'to'") @QueryParam("from") String from,
             @Parameter(description = "Last day, inclusive (YYYY-MM-DD); default: today") @QueryParam("to") String to,
@@ -67,6 +74,9 @@ public class StatisticsResource {
     @Path("{table}")
     @Produces({MediaType.APPLICATION_JSON, CsvReport.MEDIA_TYPE})
     @Operation(summary = "One table of the statistics (suppressed together with all others), JSON or CSV")
+    @APIResponse(responseCode = "200", description = "OK", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.Table.class)),
+            @Content(mediaType = CsvReport.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
     public Response table(@PathParam("table") String name,
                           @QueryParam("from") String from, @QueryParam("to") String to,
                           @QueryParam("oblast") String oblast, @QueryParam("hromada") List<String> hromada,
