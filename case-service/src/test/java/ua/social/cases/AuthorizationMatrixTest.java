@@ -1,6 +1,7 @@
 package ua.social.cases;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import ua.social.identity.testing.AuthorizationMatrix;
 import ua.social.identity.testing.AuthorizationMatrix.Call;
@@ -9,6 +10,7 @@ import ua.social.identity.testing.AuthorizationMatrix.Recipe;
 import ua.social.cases.support.Api;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,6 +27,7 @@ import static ua.social.identity.testing.DemoUsers.MANAGER1_POLTAVA;
 import static ua.social.identity.testing.DemoUsers.MANAGER1_VINNYTSIA;
 import static ua.social.identity.testing.DemoUsers.MANAGER2_POLTAVA;
 import static ua.social.identity.testing.DemoUsers.SUPERVISOR_POLTAVA;
+import static ua.social.identity.testing.DemoUsers.SUPERVISOR_VINNYTSIA;
 import static ua.social.identity.testing.DemoUsers.VINNYTSIA_HROMADA;
 import static ua.social.identity.testing.DemoUsers.VINNYTSIA_OBLAST;
 
@@ -40,6 +43,8 @@ class AuthorizationMatrixTest {
 
     private static final String SERVICE = "case-service";
     private static final String UNKNOWN_KEY = "rsk_0123abcd_" + "x".repeat(43);
+    /** Cases this test opened: closed at the end, so they do not fill the caseloads other tests rely on. */
+    private static final List<String> OPENED = new ArrayList<>();
 
     /** A case of a new Poltava client, opened by the supervisor for manager1.poltava (over any caseload limit). */
     private static String freshCase() {
@@ -51,7 +56,25 @@ class AuthorizationMatrixTest {
         body.put("consent", consent());
         body.put("caseManager", MANAGER1_POLTAVA);
         body.put("caseloadOverrideReason", "Матриця доступу: тестовий випадок");
-        return as(SUPERVISOR_POLTAVA).body(body).post("/cases").then().statusCode(201).extract().path("id");
+        String id = as(SUPERVISOR_POLTAVA).body(body).post("/cases").then().statusCode(201).extract().path("id");
+        OPENED.add(id);
+        return id;
+    }
+
+    @AfterAll
+    static void closeTheCasesThisTestOpened() {
+        Map<String, Object> closure = Map.of("reason", "OTHER", "outcomeEvaluation", "Матриця доступу перевірена");
+        for (String id : OPENED) {
+            for (String supervisor : List.of(SUPERVISOR_POLTAVA, SUPERVISOR_VINNYTSIA)) {
+                String stage = as(supervisor).get("/cases/" + id).then().extract().path("stage");
+                if (stage != null) {
+                    if (!"CLOSED".equals(stage)) {
+                        as(supervisor).body(closure).post("/cases/" + id + "/closure").then().statusCode(200);
+                    }
+                    break;
+                }
+            }
+        }
     }
 
     private static void move(String caseId, String stage) {
