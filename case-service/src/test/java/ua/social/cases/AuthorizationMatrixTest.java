@@ -1,7 +1,6 @@
 package ua.social.cases;
 
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import ua.social.identity.testing.AuthorizationMatrix;
 import ua.social.identity.testing.AuthorizationMatrix.Call;
@@ -61,8 +60,7 @@ class AuthorizationMatrixTest {
         return id;
     }
 
-    @AfterAll
-    static void closeTheCasesThisTestOpened() {
+    private static void closeTheCasesThisTestOpened() {
         Map<String, Object> closure = Map.of("reason", "OTHER", "outcomeEvaluation", "Матриця доступу перевірена");
         for (String id : OPENED) {
             for (String supervisor : List.of(SUPERVISOR_POLTAVA, SUPERVISOR_VINNYTSIA)) {
@@ -127,6 +125,18 @@ class AuthorizationMatrixTest {
 
         Map<String, Recipe> recipes = new HashMap<>();
         recipes.put("GET /me", k -> Call.of("/me"));
+        recipes.put("GET /admin/dead-letters", k -> Call.of("/admin/dead-letters"));
+        // A dead letter that does not exist: the operator gets 404, everyone else is refused before that.
+        recipes.put("GET /admin/dead-letters/{id}", k -> Call.of("/admin/dead-letters/referral.events.dlt:0:999999999"));
+        recipes.put("POST /admin/dead-letters/{id}/redrive",
+                k -> Call.of("/admin/dead-letters/referral.events.dlt:0:999999999/redrive"));
+        // Record requests: a reference the duplicate check never issued, a request that does not exist.
+        recipes.put("POST /record-requests", k -> Call.json("/record-requests",
+                Map.of("reference", "unknown-reference-0001", "reason", "Особа переїхала до нашої громади")));
+        recipes.put("GET /record-requests", k -> Call.of("/record-requests"));
+        recipes.put("GET /record-requests/{id}", k -> Call.of("/record-requests/" + java.util.UUID.randomUUID()));
+        recipes.put("POST /record-requests/{id}/decision", k -> Call.json("/record-requests/"
+                + java.util.UUID.randomUUID() + "/decision", Map.of("decision", "DECLINED")));
         recipes.put("GET /reference-data", k -> Call.of("/reference-data"));
         recipes.put("GET /reference-data/{kind}", k -> Call.of("/reference-data/case-management-models"));
         recipes.put("POST /clients", k -> {
@@ -218,7 +228,12 @@ class AuthorizationMatrixTest {
                 Caller.ROTATED_KEY_PAST_GRACE)) {
             keys.put(c, UNKNOWN_KEY);
         }
-        int cells = AuthorizationMatrix.check(SERVICE, recipes, keys);
+        int cells;
+        try {
+            cells = AuthorizationMatrix.check(SERVICE, recipes, keys);
+        } finally {
+            closeTheCasesThisTestOpened();
+        }
         assertEquals(AuthorizationMatrix.rows(SERVICE).size() * Caller.values().length, cells);
     }
 

@@ -71,6 +71,11 @@ class AuthorizationMatrixTest {
 
         Map<String, Recipe> recipes = new HashMap<>();
         recipes.put("GET /me", k -> Call.of("/me"));
+        recipes.put("GET /admin/dead-letters", k -> Call.of("/admin/dead-letters"));
+        // A dead letter that does not exist: the operator gets 404, everyone else is refused before that.
+        recipes.put("GET /admin/dead-letters/{id}", k -> Call.of("/admin/dead-letters/case.events.dlt:0:999999999"));
+        recipes.put("POST /admin/dead-letters/{id}/redrive",
+                k -> Call.of("/admin/dead-letters/case.events.dlt:0:999999999/redrive"));
         recipes.put("GET /partners", k -> Call.of("/partners?size=5"));
         recipes.put("POST /partners", k -> Call.json("/partners", partnerBody(uniqueName("Матриця"), "HOUSING")));
         recipes.put("GET /partners/{id}", k -> Call.of("/partners/" + d.partnerId()));

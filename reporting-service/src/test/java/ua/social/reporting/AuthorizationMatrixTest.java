@@ -55,6 +55,11 @@ class AuthorizationMatrixTest {
         recipes.put("GET /admin/replays/{id}", k -> Call.of("/admin/replays/" + given().header("Authorization", admin())
                 .get("/admin/replays").then().statusCode(200).extract().path("[0].id")));
         recipes.put("GET /admin/consumer", k -> Call.of("/admin/consumer"));
+        recipes.put("GET /admin/dead-letters", k -> Call.of("/admin/dead-letters"));
+        // A dead letter that does not exist: the operator gets 404, everyone else is refused before that.
+        recipes.put("GET /admin/dead-letters/{id}", k -> Call.of("/admin/dead-letters/case.events.dlt:0:999999999"));
+        recipes.put("POST /admin/dead-letters/{id}/redrive",
+                k -> Call.of("/admin/dead-letters/case.events.dlt:0:999999999/redrive"));
         recipes.put("GET /dashboard-api/config", k -> Call.of("/dashboard-api/config"));
         // No authorization code: the relay refuses it (400) for every caller alike, it needs no token.
         recipes.put("POST /dashboard-api/token", k -> new Call("/dashboard-api/token",
