@@ -8,9 +8,6 @@ import ua.social.cases.support.ReferralEventsPublisher;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,30 +31,6 @@ class ReferralTimelineTest {
 
     private static final String CM = MANAGER1_POLTAVA;
 
-    private static Map<String, Object> referral(String referralId, String caseId, String actionId, String status,
-                                                String previous, String changedBy) {
-        Map<String, Object> d = new HashMap<>();
-        d.put("referralId", referralId);
-        d.put("caseId", caseId);
-        d.put("planActionId", actionId);
-        d.put("partnerId", "5b0e8a52-6d1e-4d7a-9d36-2f2a5d6c1a01");
-        d.put("partnerName", "Полтавський центр зайнятості");
-        d.put("partnerSector", "EMPLOYMENT");
-        d.put("serviceId", null);
-        d.put("serviceCategory", "EMPLOYMENT");
-        d.put("oblast", "UA-53");
-        d.put("hromada", "UA53080370000043884");
-        d.put("urgency", "ROUTINE");
-        d.put("status", status);
-        d.put("previousStatus", previous);
-        d.put("reason", null);
-        d.put("outcome", "COMPLETED".equals(status) ? "Працевлаштована офіціанткою" : null);
-        d.put("requestedAt", "2026-03-01T09:00:00Z");
-        d.put("changedAt", OffsetDateTime.now(ZoneOffset.UTC).toString());
-        d.put("changedBy", changedBy);
-        return d;
-    }
-
     @Test
     void referralChangesAppearOnceOnTheTimelineAndCloseTheLinkedAction() {
         String caseId = Api.openCase(INTAKE_POLTAVA, CM, "BROKERAGE");
@@ -79,9 +52,9 @@ class ReferralTimelineTest {
         String accepted = UUID.randomUUID().toString();
         String completed = UUID.randomUUID().toString();
         List<Object[]> events = List.of(
-                new Object[]{requested, "ua.social.referral.requested", referral(referralId, caseId, actionId, "REQUESTED", "DRAFT", "REFERRING_SIDE")},
-                new Object[]{accepted, "ua.social.referral.accepted", referral(referralId, caseId, actionId, "ACCEPTED", "REQUESTED", "PARTNER")},
-                new Object[]{completed, "ua.social.referral.completed", referral(referralId, caseId, actionId, "COMPLETED", "IN_PROGRESS", "PARTNER")});
+                new Object[]{requested, "ua.social.referral.requested", ReferralEventsPublisher.data(referralId, caseId, actionId, "REQUESTED", "DRAFT", "REFERRING_SIDE")},
+                new Object[]{accepted, "ua.social.referral.accepted", ReferralEventsPublisher.data(referralId, caseId, actionId, "ACCEPTED", "REQUESTED", "PARTNER")},
+                new Object[]{completed, "ua.social.referral.completed", ReferralEventsPublisher.data(referralId, caseId, actionId, "COMPLETED", "IN_PROGRESS", "PARTNER")});
         try (ReferralEventsPublisher publisher = new ReferralEventsPublisher()) {
             for (Object[] e : events) {
                 @SuppressWarnings("unchecked")
@@ -103,7 +76,7 @@ class ReferralTimelineTest {
                                 contains("REFERRAL_REQUESTED", "REFERRAL_ACCEPTED", "REFERRAL_COMPLETED")));
         // The duplicate really was read: a later marker event arrives after it, and still one ACCEPTED entry.
         try (ReferralEventsPublisher publisher = new ReferralEventsPublisher()) {
-            Map<String, Object> hold = referral(UUID.randomUUID().toString(), caseId, null, "ON_HOLD", "IN_PROGRESS", "PARTNER");
+            Map<String, Object> hold = ReferralEventsPublisher.data(UUID.randomUUID().toString(), caseId, null, "ON_HOLD", "IN_PROGRESS", "PARTNER");
             publisher.publish(UUID.randomUUID().toString(), "ua.social.referral.on-hold", caseId, (String) hold.get("referralId"),
                     (String) hold.get("changedAt"), hold);
         }

@@ -37,6 +37,11 @@ public record CloudEvent(String id, String type, String source, String subject, 
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 
+    /** The same event as it stood in another topic, partition and offset (a dead letter's original place). */
+    public CloudEvent at(String topic, int partition, long offset) {
+        return new CloudEvent(id, type, source, subject, time, topic, partition, offset, key, data);
+    }
+
     /** A text field of the data, or null. */
     public String text(String field) {
         JsonNode n = data.get(field);

@@ -1,6 +1,9 @@
 package ua.social.messaging;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +20,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -26,6 +34,8 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Publishes outbox rows to Kafka in order, as CloudEvents 1.0 in binary mode ({@code ce_*}
@@ -33,6 +43,10 @@ import java.util.concurrent.TimeUnit;
  * When Kafka is unreachable the transaction rolls back and the rows wait for the next run:
  * nothing is lost and nothing is published for a change that rolled back.
  * A service that publishes nothing turns it off with {@code platform.outbox.enabled=false} (build time).
+ * <p>
+ * Metrics on {@code /q/metrics}: {@code platform_outbox_backlog} (events not yet published) and
+ * {@code platform_outbox_oldest_age_seconds} (how long the oldest of them has waited; 0 when none),
+ * measured every {@code platform.outbox.metrics-interval}.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "platform.outbox.enabled", stringValue = "true", enableIfMissing = true)
@@ -49,7 +63,36 @@ public class OutboxRelay {
     @ConfigProperty(name = "quarkus.application.name")
     String application;
 
+    @Inject
+    MeterRegistry registry;
+    @Inject
+    DataSource dataSource;
+
     private volatile KafkaProducer<String, String> producer;
+    private final AtomicLong backlog = new AtomicLong();
+    private final AtomicReference<OffsetDateTime> oldestUnpublished = new AtomicReference<>();
+
+    void registerMetrics(@Observes StartupEvent ev) {
+        Gauge.builder("platform.outbox.backlog", backlog, AtomicLong::get)
+                .description("Events written to the outbox and not yet published to Kafka").register(registry);
+        Gauge.builder("platform.outbox.oldest.age.seconds", oldestUnpublished, ref -> {
+            OffsetDateTime oldest = ref.get();
+            return oldest == null ? 0 : Math.max(0, java.time.Duration.between(oldest, OffsetDateTime.now()).toMillis() / 1000.0);
+        }).description("How long the oldest unpublished outbox event has waited").register(registry);
+    }
+
+    @Scheduled(every = "${platform.outbox.metrics-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void measure() {
+        try (Connection c = dataSource.getConnection();
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*), min(occurred_at) FROM outbox_event WHERE published_at IS NULL")) {
+            rs.next();
+            backlog.set(rs.getLong(1));
+            oldestUnpublished.set(rs.getObject(2, OffsetDateTime.class));
+        } catch (SQLException | RuntimeException e) {
+            LOG.debugf("outbox: backlog not measured: %s", e.getMessage());
+        }
+    }
 
     @Scheduled(every = "${platform.outbox.poll-interval:0.5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
@@ -97,6 +140,12 @@ public class OutboxRelay {
         h.add("ce_time", bytes(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(e.occurredAt)));
         if (e.subject != null) {
             h.add("ce_subject", bytes(e.subject));
+        }
+        if (e.traceParent != null) {
+            h.add(TraceContext.HEADER_PREFIX + TraceContext.TRACEPARENT, bytes(e.traceParent));
+            if (e.traceState != null && !e.traceState.isEmpty()) {
+                h.add(TraceContext.HEADER_PREFIX + TraceContext.TRACESTATE, bytes(e.traceState));
+            }
         }
         h.add("content-type", bytes("application/json"));
         return new ProducerRecord<>(e.topic, null, e.eventKey, e.payload, h);

@@ -23,4 +23,11 @@ public class ProcessedEvents {
                 .setParameter(1, event.id()).setParameter(2, event.type()).executeUpdate();
         return inserted == 1;
     }
+
+    /** True when an event with this id has been applied (for re-driving dead letters). */
+    @Transactional
+    public boolean seen(String eventId) {
+        return !em.createNativeQuery("SELECT 1 FROM processed_event WHERE event_id = ?1")
+                .setParameter(1, eventId).getResultList().isEmpty();
+    }
 }

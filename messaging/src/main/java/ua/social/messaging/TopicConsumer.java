@@ -1,6 +1,12 @@
 package ua.social.messaging;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -11,33 +17,103 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
  * A consumer loop on its own thread: reads the topics in order per partition and hands each
  * CloudEvent to the handler (which applies it in a transaction, idempotently via
  * {@link ProcessedEvents}). Offsets are committed only after the handler returned, so an event is
- * processed at least once; when the handler fails, the loop backs off and retries the same record.
- * A record that is not a CloudEvent is logged and skipped: it can never succeed. Failures outside the
- * handler (Kafka away, a commit timing out) are logged and the loop goes on: it ends only at close().
+ * processed at least once.
+ * <p>
+ * When the handler fails, the record is retried with exponential backoff (logged once per attempt,
+ * never in a tight loop); meanwhile its partition is paused and the other partitions go on. A failure of the environment (the database away, a lock conflict — see
+ * {@link Failures}) is retried for as long as it lasts: the event is fine, and dead-lettering it would
+ * lose it from the flow. A failure of the event itself is retried {@link Retry#maxAttempts()} times,
+ * then the record goes to {@code <topic>.dlt} ({@link DeadLetterTopic}) and the partition moves on:
+ * one poison event never stalls the events behind it. A record that is not a CloudEvent goes there at
+ * once. Each attempt runs in a consumer span whose parent is the event's {@code ce_traceparent}, so the
+ * trace of the request that caused the event goes on here. Failures outside the handler (Kafka away, a commit timing out) are logged and the loop goes
+ * on: it ends only at close().
  */
 public final class TopicConsumer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(TopicConsumer.class);
 
+    /** How often and how patiently an event that fails is tried again. */
+    public record Retry(int maxAttempts, Duration firstBackoff, Duration maxBackoff) {
+        public Retry {
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("maxAttempts must be at least 1");
+            }
+        }
+
+        /** The wait after the given failed attempt (1-based): first, doubled each time, at most max. */
+        public long backoffMillis(int attempt) {
+            long first = Math.max(1, firstBackoff.toMillis());
+            int doublings = Math.min(Math.max(attempt - 1, 0), 30);
+            return Math.min(maxBackoff.toMillis(), first << doublings);
+        }
+    }
+
+    /** What the consumer tells the outside: dead letters and consumer lag (for metrics). */
+    public interface Observer {
+        void deadLettered(String topic, String consumerGroup);
+
+        void lag(TopicPartition partition, long lag);
+
+        void revoked(TopicPartition partition);
+
+        Observer NONE = new Observer() {
+            @Override
+            public void deadLettered(String topic, String consumerGroup) {
+            }
+
+            @Override
+            public void lag(TopicPartition partition, long lag) {
+            }
+
+            @Override
+            public void revoked(TopicPartition partition) {
+            }
+        };
+    }
+
     private final KafkaConsumer<String, String> consumer;
+    private final String groupId;
     private final List<String> topics;
     private final Consumer<CloudEvent> handler;
+    private final Retry retry;
+    private final DeadLetterTopic deadLetters;
+    private final BooleanSupplier environmentHealthy;
+    private final Observer observer;
+    private final Tracer tracer;
     private final Thread thread;
+    private final Map<TopicPartition, Failing> failing = new HashMap<>();
+    /** Partitions paused after a failure, and when (System.nanoTime) each may be read again. */
+    private final Map<TopicPartition, Long> resumeAt = new HashMap<>();
     private volatile boolean running = true;
 
-    public TopicConsumer(String bootstrapServers, String groupId, List<String> topics, Consumer<CloudEvent> handler) {
+    /** The attempts so far at the record standing at {@code offset} of a partition. */
+    private record Failing(long offset, int attempts, int environmentAttempts) {
+    }
+
+    /**
+     * @param environmentHealthy asked before an event is dead-lettered: false means the failure may
+     *                           be the environment's (e.g. the database does not answer), so the event
+     *                           is retried instead
+     */
+    public TopicConsumer(String bootstrapServers, String groupId, List<String> topics, Consumer<CloudEvent> handler,
+                         Retry retry, DeadLetterTopic deadLetters, BooleanSupplier environmentHealthy, Observer observer,
+                         Tracer tracer) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
@@ -45,8 +121,14 @@ public final class TopicConsumer implements AutoCloseable {
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
         this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
+        this.groupId = groupId;
         this.topics = topics;
         this.handler = handler;
+        this.retry = retry;
+        this.deadLetters = deadLetters;
+        this.environmentHealthy = environmentHealthy;
+        this.observer = observer;
+        this.tracer = tracer;
         this.thread = new Thread(this::loop, "consumer-" + groupId);
         this.thread.setDaemon(true);
     }
@@ -56,12 +138,35 @@ public final class TopicConsumer implements AutoCloseable {
         return this;
     }
 
+    public String groupId() {
+        return groupId;
+    }
+
+    public List<String> topics() {
+        return topics;
+    }
+
     private void loop() {
+        int outsideFailures = 0;
         try {
-            consumer.subscribe(topics);
+            consumer.subscribe(topics, new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    partitions.forEach(tp -> {
+                        failing.remove(tp);
+                        resumeAt.remove(tp);
+                        observer.revoked(tp);
+                    });
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                }
+            });
             while (running) {
                 try {
                     pollOnce();
+                    outsideFailures = 0;
                 } catch (WakeupException e) {
                     if (running) {
                         LOG.warn("consumer woken up unexpectedly; continuing");
@@ -69,8 +174,11 @@ public final class TopicConsumer implements AutoCloseable {
                 } catch (RuntimeException e) {
                     // Kafka unreachable, a commit that timed out, a rebalance: the loop must outlive it.
                     // Records whose offsets were not committed come again; handlers are idempotent.
-                    LOG.warnf(e, "consumer of %s failed; retrying", topics);
-                    backOff();
+                    outsideFailures++;
+                    long wait = retry.backoffMillis(outsideFailures);
+                    LOG.warnf("consumer %s of %s failed (%s); retrying in %d ms", groupId, topics,
+                            Failures.describe(e, 500), wait);
+                    pause(wait);
                 }
             }
         } finally {
@@ -79,12 +187,20 @@ public final class TopicConsumer implements AutoCloseable {
     }
 
     private void pollOnce() {
-        ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+        resumeDuePartitions();
+        ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(pollMillis()));
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
         for (TopicPartition tp : records.partitions()) {
+            if (resumeAt.containsKey(tp)) {
+                continue; // fetched before it was paused: it comes again after its backoff
+            }
             for (ConsumerRecord<String, String> r : records.records(tp)) {
-                if (!handle(r)) {
+                long retryIn = handle(tp, r);
+                if (retryIn >= 0) {
+                    // Only this partition waits; the others go on.
                     consumer.seek(tp, r.offset());
+                    consumer.pause(List.of(tp));
+                    resumeAt.put(tp, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(retryIn));
                     break;
                 }
                 done.put(tp, new OffsetAndMetadata(r.offset() + 1));
@@ -93,37 +209,132 @@ public final class TopicConsumer implements AutoCloseable {
         if (!done.isEmpty()) {
             consumer.commitSync(done);
         }
+        reportLag();
     }
 
-    private void backOff() {
-        if (running) {
-            LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
+    private void resumeDuePartitions() {
+        long now = System.nanoTime();
+        List<TopicPartition> due = resumeAt.entrySet().stream().filter(e -> e.getValue() - now <= 0)
+                .map(Map.Entry::getKey).toList();
+        if (!due.isEmpty()) {
+            due.forEach(resumeAt::remove);
+            consumer.resume(due.stream().filter(consumer.assignment()::contains).toList());
         }
     }
 
-    /** @return false when the record must be retried */
-    private boolean handle(ConsumerRecord<String, String> r) {
+    /** Polls at most until the next paused partition is due, so a short backoff is kept short. */
+    private long pollMillis() {
+        long now = System.nanoTime();
+        long next = resumeAt.values().stream().mapToLong(t -> TimeUnit.NANOSECONDS.toMillis(t - now)).min().orElse(500L);
+        return Math.max(10, Math.min(500, next));
+    }
+
+    private void reportLag() {
+        for (TopicPartition tp : consumer.assignment()) {
+            OptionalLong lag = consumer.currentLag(tp);
+            if (lag.isPresent()) {
+                observer.lag(tp, lag.getAsLong());
+            }
+        }
+    }
+
+    private void pause(long millis) {
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        long left;
+        while (running && (left = until - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(left);
+        }
+    }
+
+    /** @return -1 when the record is done with (applied or dead-lettered), else the wait before retrying it */
+    private long handle(TopicPartition tp, ConsumerRecord<String, String> r) {
         CloudEvent event;
         try {
             event = CloudEvent.of(r);
         } catch (IllegalArgumentException e) {
-            LOG.warnf("skipping %s-%d@%d: %s", r.topic(), r.partition(), r.offset(), e.getMessage());
-            return true;
+            return deadLetter(tp, r, e, 1, "it is not a CloudEvent");
         }
         try {
-            handler.accept(event);
-            return true;
+            applyTraced(r, event);
+            failing.remove(tp);
+            return -1;
         } catch (RuntimeException e) {
-            LOG.warnf(e, "event %s (%s) failed, will retry", event.id(), event.type());
-            backOff();
-            return false;
+            Failing f = failing.get(tp);
+            if (f == null || f.offset() != r.offset()) {
+                f = new Failing(r.offset(), 0, 0);
+            }
+            if (Failures.isTransient(e) || !environmentHealthy.getAsBoolean()) {
+                f = new Failing(f.offset(), f.attempts(), f.environmentAttempts() + 1);
+                failing.put(tp, f);
+                long wait = retry.backoffMillis(f.environmentAttempts());
+                LOG.warnf("event %s (%s) at %s-%d@%d could not be applied because of its environment "
+                                + "(try %d); retrying in %d ms: %s", event.id(), event.type(), r.topic(), r.partition(),
+                        r.offset(), f.environmentAttempts(), wait, Failures.describe(e, 500));
+                return wait;
+            }
+            f = new Failing(f.offset(), f.attempts() + 1, f.environmentAttempts());
+            if (f.attempts() >= retry.maxAttempts()) {
+                failing.put(tp, f);
+                return deadLetter(tp, r, e, f.attempts(), "it failed " + f.attempts() + " times");
+            }
+            failing.put(tp, f);
+            long wait = retry.backoffMillis(f.attempts());
+            LOG.warnf("event %s (%s) at %s-%d@%d failed (attempt %d of %d); retrying in %d ms: %s", event.id(),
+                    event.type(), r.topic(), r.partition(), r.offset(), f.attempts(), retry.maxAttempts(), wait,
+                    Failures.describe(e, 500));
+            return wait;
         }
+    }
+
+    /** Applies the event in a consumer span that continues the producer's trace ({@code ce_traceparent}). */
+    private void applyTraced(ConsumerRecord<String, String> r, CloudEvent event) {
+        Span span = tracer.spanBuilder(r.topic() + " process").setSpanKind(SpanKind.CONSUMER)
+                .setParent(TraceContext.extract(r.headers()))
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "process")
+                .setAttribute("messaging.destination.name", r.topic())
+                .setAttribute("messaging.destination.partition.id", Integer.toString(r.partition()))
+                .setAttribute("messaging.kafka.offset", r.offset())
+                .setAttribute("messaging.consumer.group.name", groupId)
+                .setAttribute("messaging.message.id", event.id())
+                .setAttribute("cloudevents.event_type", event.type())
+                .startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            handler.accept(event);
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR, Failures.describe(e, 200));
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private long deadLetter(TopicPartition tp, ConsumerRecord<String, String> r, Exception error, int attempts,
+                            String why) {
+        try {
+            deadLetters.send(r, groupId, error, attempts);
+        } catch (RuntimeException e) {
+            Failing f = failing.getOrDefault(tp, new Failing(r.offset(), attempts, 0));
+            f = new Failing(r.offset(), f.attempts(), f.environmentAttempts() + 1);
+            failing.put(tp, f);
+            long wait = retry.backoffMillis(f.environmentAttempts());
+            LOG.warnf("record %s-%d@%d could not be moved to its dead-letter topic (%s); retrying in %d ms",
+                    r.topic(), r.partition(), r.offset(), Failures.describe(e, 500), wait);
+            return wait;
+        }
+        failing.remove(tp);
+        observer.deadLettered(r.topic(), groupId);
+        LOG.errorf(error, "record %s-%d@%d moved to %s because %s; consumer %s goes on with the next record",
+                r.topic(), r.partition(), r.offset(), DeadLetterTopic.of(r.topic()), why, groupId);
+        return -1;
     }
 
     @Override
     public void close() {
         running = false;
         consumer.wakeup();
+        LockSupport.unpark(thread);
         try {
             thread.join(TimeUnit.SECONDS.toMillis(10));
         } catch (InterruptedException e) {

@@ -1,5 +1,9 @@
 package ua.social.cases.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -21,7 +25,9 @@ import java.util.UUID;
  * Closes the referral loop on the case side: each referral change from referral-service becomes a
  * timeline entry of its case, and a completed or failed referral linked to a plan action sets that
  * action's status. Idempotent: the event id is recorded with the change, so a redelivered or replayed
- * event adds nothing.
+ * event adds nothing. The entry's {@code details.traceId} names the trace that began with the request
+ * in referral-service (partner or case manager), so the change can be followed end to end. The time from the referral change to its timeline entry is measured as
+ * {@code case_referral_timeline_delay_seconds} on {@code /q/metrics}.
  */
 @ApplicationScoped
 public class ReferralEventHandler {
@@ -35,6 +41,8 @@ public class ReferralEventHandler {
     Timeline timeline;
     @Inject
     CaseWorkService work;
+    @Inject
+    MeterRegistry registry;
 
     @Transactional
     public void apply(CloudEvent event) {
@@ -59,6 +67,10 @@ public class ReferralEventHandler {
         put(details, "reason", event.text("reason"));
         put(details, "outcome", event.text("outcome"));
         put(details, "planActionId", event.text("planActionId"));
+        SpanContext trace = Span.current().getSpanContext();
+        if (trace.isValid()) {
+            details.put("traceId", trace.getTraceId());
+        }
         String type = "REFERRAL_" + kind.toUpperCase().replace('-', '_');
         String summary;
         if ("response-overdue".equals(kind)) {
@@ -70,6 +82,13 @@ public class ReferralEventHandler {
         }
         String actor = "PARTNER".equals(event.text("changedBy")) ? partner : "referral-service";
         timeline.append(c.id, type, summary, actor, details, when, event.id());
+        if (event.time() != null) {
+            Timer.builder("case.referral.timeline.delay")
+                    .description("From a referral change in referral-service to its entry on the case timeline")
+                    .publishPercentiles(0.5, 0.95, 0.99)
+                    .register(registry)
+                    .record(java.time.Duration.between(event.time(), OffsetDateTime.now(ZoneOffset.UTC)).abs());
+        }
 
         String actionId = event.text("planActionId");
         if (actionId != null && ("completed".equals(kind) || "failed".equals(kind))) {

@@ -5,8 +5,8 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import ua.social.cases.config.CaseConfig;
+import ua.social.messaging.EventConsumers;
 import ua.social.messaging.TopicConsumer;
 
 import java.util.List;
@@ -21,14 +21,13 @@ public class ReferralEventsConsumer {
     ReferralEventHandler handler;
     @Inject
     CaseConfig config;
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    EventConsumers consumers;
 
     private TopicConsumer consumer;
 
     void start(@Observes StartupEvent ev) {
-        consumer = new TopicConsumer(bootstrapServers, config.referralEvents().consumerGroup(), List.of(TOPIC),
-                handler::apply).start();
+        consumer = consumers.start(config.referralEvents().consumerGroup(), List.of(TOPIC), handler::apply);
     }
 
     void stop(@Observes ShutdownEvent ev) {

@@ -11,9 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The case timeline: one ordered, append-only record of everything that happened on a case. */
+/**
+ * The case timeline: one ordered, append-only record of everything that happened on a case.
+ * An entry's {@code summary} is one line for the list, at most {@link #SUMMARY_MAX_LENGTH} characters:
+ * a longer one is shortened with "…". The full texts it was made from (a partner's outcome, a reason,
+ * up to 4,000 characters each) are kept whole in the entry's {@code details}.
+ */
 @ApplicationScoped
 public class Timeline {
+
+    /** The width of {@code timeline_entry.summary}. */
+    public static final int SUMMARY_MAX_LENGTH = 1000;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public TimelineEntry append(UUID caseId, String type, String summary, String actor, Map<String, Object> details) {
@@ -29,11 +37,23 @@ public class Timeline {
         e.sourceEventId = sourceEventId;
         e.occurredAt = occurredAt;
         e.type = type;
-        e.summary = summary;
+        e.summary = abbreviate(summary, SUMMARY_MAX_LENGTH);
         e.actor = actor;
         e.details = details == null ? Map.of() : details;
         e.persist();
         return e;
+    }
+
+    /** The text itself when it fits, else its first {@code max - 1} characters and "…" (never a split surrogate pair). */
+    static String abbreviate(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int cut = max - 1;
+        if (Character.isHighSurrogate(text.charAt(cut - 1))) {
+            cut--;
+        }
+        return text.substring(0, cut) + "…";
     }
 
     public List<TimelineEntry> page(UUID caseId, int page, int size) {

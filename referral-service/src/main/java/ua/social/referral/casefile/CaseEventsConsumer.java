@@ -5,7 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import ua.social.messaging.EventConsumers;
 import ua.social.messaging.TopicConsumer;
 import ua.social.referral.config.ReferralConfig;
 
@@ -22,8 +22,8 @@ public class CaseEventsConsumer {
     CaseProjector projector;
     @Inject
     ReferralConfig config;
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    EventConsumers consumers;
 
     private TopicConsumer consumer;
 
@@ -31,12 +31,11 @@ public class CaseEventsConsumer {
         if (!config.caseEvents().enabled()) {
             return;
         }
-        consumer = new TopicConsumer(bootstrapServers, config.caseEvents().groupId(),
-                List.of(config.caseEvents().topic()), event -> {
-                    if (CaseProjector.handles(event.type())) {
-                        projector.apply(event);
-                    }
-                }).start();
+        consumer = consumers.start(config.caseEvents().groupId(), List.of(config.caseEvents().topic()), event -> {
+            if (CaseProjector.handles(event.type())) {
+                projector.apply(event);
+            }
+        });
     }
 
     void stop(@Observes ShutdownEvent ev) {

@@ -9,8 +9,8 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import ua.social.messaging.EventConsumers;
 import ua.social.messaging.TopicConsumer;
 import ua.social.reporting.config.ReportingConfig;
 import ua.social.reporting.projection.EventProjector;
@@ -38,8 +38,8 @@ public class EventConsumer {
     KafkaOffsets offsets;
     @Inject
     MeterRegistry registry;
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    EventConsumers consumers;
 
     private TopicConsumer consumer;
     private ConsumerStates.State reading;
@@ -73,11 +73,11 @@ public class EventConsumer {
         ConsumerStates.State previous = reading;
         stop();
         int generation = state.generation();
-        consumer = new TopicConsumer(bootstrapServers, state.groupId(), config.consumer().topics(), event -> {
+        consumer = consumers.start(state.groupId(), config.consumer().topics(), event -> {
             if (EventProjector.counts(event.type()) && projector.apply(generation, event)) {
                 applied.increment();
             }
-        }).start();
+        });
         reading = state;
         LOG.infof("reading %s in consumer group %s (generation %d)", config.consumer().topics(), state.groupId(),
                 generation);
