@@ -294,6 +294,8 @@ class FaultInjectionTest {
                 .map(s -> String.valueOf(count(w.readinessDown, s.name()))).collect(Collectors.joining("/")));
         w.notes.put("liveness not UP samples", services().stream()
                 .map(s -> String.valueOf(count(w.livenessNotUp, s.name()))).collect(Collectors.joining("/")));
+        w.notes.put("health not answering samples (process dead or restarting)", services().stream()
+                .map(s -> String.valueOf(count(w.healthUnreachable, s.name()))).collect(Collectors.joining("/")));
         return w;
     }
 
@@ -332,7 +334,8 @@ class FaultInjectionTest {
                 if (live.status() != 200) {
                     w.livenessNotUp.computeIfAbsent(s.name(), k -> new AtomicInteger()).incrementAndGet();
                 }
-                Http.Resp ready = Http.send("GET", s.url() + "/q/health/ready", Map.of(), null, Duration.ofSeconds(3));
+                // the Kafka check may take up to 3 s to give up on a dead broker
+                Http.Resp ready = Http.send("GET", s.url() + "/q/health/ready", Map.of(), null, Duration.ofSeconds(8));
                 if (ready.status() != 200) {
                     w.readinessDown.computeIfAbsent(s.name(), k -> new AtomicInteger()).incrementAndGet();
                 }

@@ -82,11 +82,26 @@ final class Infrastructure {
         awaitGone(pid, Duration.ofSeconds(30));
     }
 
-    /** Keycloak stopped by its recorded pid (SIGTERM, so its H2 database stays intact). */
+    /**
+     * Keycloak stopped by its recorded pid, as {@code ./platform down} does: SIGTERM to the process group
+     * the pid leads (the pid may be {@code kc.sh} with Java as its child), so its H2 database stays intact.
+     */
     void stopKeycloak() throws Exception {
         long pid = requirePid("keycloak");
-        signal("TERM", pid);
+        run(Duration.ofSeconds(10), "kill", "kill", "-TERM", "--", "-" + pid);
         awaitGone(pid, Duration.ofSeconds(60));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> !listening(KEYCLOAK_PORT));
+    }
+
+    private static final int KEYCLOAK_PORT = java.net.URI.create(ua.social.identity.testing.Tokens.KEYCLOAK_URL).getPort();
+
+    private static boolean listening(int port) {
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
     }
 
     /**
