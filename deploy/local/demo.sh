@@ -252,9 +252,10 @@ community() { # tag oblast hromada city adjective-stem
 
 print_key() {
     say ""
-    say "Partner for docs/partner-integration.md: $MARKER_PARTNER (id $DEMO_PARTNER_ID)"
-    say "  export PARTNER_KEY=$DEMO_PARTNER_KEY"
-    say "  curl -s -H \"X-API-Key: \$PARTNER_KEY\" $REFERRAL_URL/partner/referrals | jq '.items[] | {id, status}'"
+    say "A partner for docs/partner-integration.md (section 2 on): $MARKER_PARTNER"
+    say "  export PARTNER_ID=$DEMO_PARTNER_ID"
+    say "  export KEY=$DEMO_PARTNER_KEY"
+    say "  curl -s -H \"X-API-Key: \$KEY\" '$REFERRAL_URL/partner/referrals?status=REQUESTED' | jq '.items[] | {id, status}'"
 }
 
 main() {

@@ -34,7 +34,7 @@ import static ua.social.e2e.RunningPlatform.as;
 class DemoDatasetTest {
 
     static final Path SCRIPT = ServiceProcess.ROOT.resolve("deploy/local/demo.sh");
-    static final Pattern KEY = Pattern.compile("export PARTNER_KEY=(\\S+)");
+    static final Pattern KEY = Pattern.compile("export KEY=(\\S+)");
     /** reporting-service's default small-cell threshold (./platform up publishes nothing below it). */
     static final int K = 5;
 
