@@ -34,17 +34,18 @@ need_jq() {
 }
 
 # --- HTTP ---------------------------------------------------------------------------------------
-declare -A TOKENS TOKEN_AT
-token() {
-    local user=$1
-    if [ -z "${TOKENS[$user]:-}" ] || [ $((SECONDS - ${TOKEN_AT[$user]})) -gt 120 ]; then
+# Tokens are fetched here, in the main shell (a function run inside $(...) cannot fill the cache),
+# and again at the start of each phase, well within their lifetime.
+declare -A TOKENS
+refresh_tokens() {
+    local user
+    for user in "$@"; do
         TOKENS[$user]=$(curl -sf -d grant_type=password -d client_id=platform-cli -d "username=$user" -d password=demo \
             "$KEYCLOAK_URL/realms/social-services/protocol/openid-connect/token" | jq -r .access_token) \
             || die "Keycloak at $KEYCLOAK_URL gave no token for $user: is the platform up (./platform up)?"
-        TOKEN_AT[$user]=$SECONDS
-    fi
-    printf '%s' "${TOKENS[$user]}"
+    done
 }
+token() { printf '%s' "${TOKENS[$1]:?no token for $1}"; }
 
 # call METHOD URL AUTH-HEADER [BODY]: prints the response body, dies on anything but 2xx.
 call() {
@@ -202,6 +203,7 @@ community() { # tag oblast hromada city adjective-stem
     local intake=intake.$tag m1=manager1.$tag m2=manager2.$tag
     local -a clients appeals cases managers
     local i m model body
+    refresh_tokens "$intake" "$m1" "$m2" admin.platform
     say "  $tag: clients and appeals"
     for i in $(seq 0 35); do clients[$i]=$(client "$intake" "$i"); done
     for i in $(seq 0 35); do appeals[$i]=$(appeal "$intake" "${clients[$i]}" "$i"); done
@@ -217,6 +219,7 @@ community() { # tag oblast hromada city adjective-stem
     done
     say "  $tag: cases in every stage"
     for i in $(seq 0 29); do
+        [ $((i % 6)) = 0 ] && refresh_tokens "$intake" "$m1" "$m2"
         if [ $((i % 2)) = 0 ]; then m=$m1; else m=$m2; fi
         managers[$i]=$m
         if [ "$i" -lt 20 ]; then model=${MODELS[$((i % 4))]}; else model=BROKERAGE; fi
@@ -226,6 +229,7 @@ community() { # tag oblast hromada city adjective-stem
         work_case "$m" "${cases[$i]}" "${TARGETS[$i]}" "$i"
     done
     say "  $tag: partners, services and API keys"
+    refresh_tokens admin.platform
     local -a pids sids keys
     local sectors=(EMPLOYMENT HEALTH LEGAL_AID) categories=(EMPLOYMENT MEDICAL LEGAL)
     local names=("Демо: ${adj}ий центр зайнятості" "Демо: ${adj}а міська лікарня" "Демо: ${adj}е бюро правничої допомоги")
@@ -238,6 +242,7 @@ community() { # tag oblast hromada city adjective-stem
     say "  $tag: referrals in every status"
     local n=0 s c p
     for s in "${REFERRAL_STATUSES[@]}"; do
+        refresh_tokens "$m1" "$m2"
         for p in 0 1 2; do
             c=$((n % 22)) # the 22 open cases
             await_case_in_referrals "${managers[$c]}" "${cases[$c]}"
@@ -247,6 +252,7 @@ community() { # tag oblast hromada city adjective-stem
         done
     done
     say "  $tag: closures"
+    refresh_tokens "$m1" "$m2"
     for i in $(seq 22 29); do close_case "${managers[$i]}" "${cases[$i]}" "${CLOSURES[$((i - 22))]}"; done
 }
 
@@ -260,6 +266,7 @@ print_key() {
 
 main() {
     need_jq
+    refresh_tokens admin.platform
     local found
     found=$(as admin.platform GET "$REFERRAL_URL/partners?q=$(jq -rn --arg q "$MARKER_PARTNER" '$q|@uri')") \
         || die "referral-service at $REFERRAL_URL does not answer: is the platform up (./platform up)?"
