@@ -64,7 +64,11 @@ class PartnerGuideTest {
         Path out = Files.createTempFile("partner-guide-", ".log");
         Process p = new ProcessBuilder("bash", file.toString()).redirectErrorStream(true)
                 .redirectOutput(out.toFile()).start();
-        assertTrue(p.waitFor(3, TimeUnit.MINUTES), "the guide's commands finish");
+        if (!p.waitFor(3, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError("the guide's commands did not finish in 3 minutes:\n"
+                    + Files.readString(out, StandardCharsets.UTF_8));
+        }
         String log = Files.readString(out, StandardCharsets.UTF_8);
         assertEquals(0, p.exitValue(), "the guide's commands:\n" + log);
         assertFalse(log.contains("/problems/"), "no command of the guide gets an error:\n" + log);
