@@ -111,20 +111,22 @@ work_case() { # manager case-id target index: moves the case to its target stage
     [ "$target" = CONTACT ] && return
     move "$m" "$id" ASSESSMENT
     [ "$target" = ASSESSMENT ] && return
-    as "$m" POST "$CASE_URL/cases/$id/assessments" "$(jq -nc --arg n "${NEEDS[$((i % 7))]}" '{needs: [
+    as "$m" POST "$CASE_URL/cases/$id/assessments" "$(jq -nc --arg n "${NEEDS[$((i % 7))]}" \
+        --arg n2 "${NEEDS[$(((i + 3) % 7))]}" '{needs: [
         {domain: $n, severity: "HIGH", description: "Основна потреба"},
-        {domain: "INCOME_AND_BENEFITS", severity: "MODERATE"}],
+        {domain: $n2, severity: "MODERATE"}],
         strengths: [{kind: "PERSONAL", description: "Мотивація змінити ситуацію"}],
         risks: [{description: "Борги за комунальні послуги", severity: "MODERATE"}]}')" >/dev/null
     [ "$target" = CLOSED ] && [ $((i % 2)) = 0 ] && return
     move "$m" "$id" PLANNING
     [ "$target" = PLANNING ] && return
-    as "$m" POST "$CASE_URL/cases/$id/plan/revisions" "$(jq -nc --arg n "${NEEDS[$((i % 7))]}" --arg m "$m" \
+    as "$m" POST "$CASE_URL/cases/$id/plan/revisions" "$(jq -nc --arg n "${NEEDS[$((i % 7))]}" \
+        --arg n2 "${NEEDS[$(((i + 3) % 7))]}" --arg m "$m" \
         --arg d1 "$(date -u -d '+14 days' +%Y-%m-%d)" --arg d2 "$(date -u -d '+45 days' +%Y-%m-%d)" \
         '{consultationFrequency: "щотижня", goals: [
           {description: "Задовольнити основну потребу", needDomains: [$n],
            actions: [{description: "Супровід до надавача послуг", responsibleKind: "STAFF", responsible: $m, deadline: $d1}]},
-          {description: "Стабільний дохід", needDomains: ["INCOME_AND_BENEFITS"],
+          {description: "Друга потреба з оцінки", needDomains: [$n2],
            actions: [{description: "Оформлення допомоги", responsibleKind: "STAFF", responsible: $m, deadline: $d2}]}]}')" \
         >/dev/null
     move "$m" "$id" IMPLEMENTATION
