@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,13 +46,15 @@ public class EventConsumers {
     int maxAttempts;
     @ConfigProperty(name = "platform.consumer.first-backoff", defaultValue = "500ms")
     Duration firstBackoff;
-    @ConfigProperty(name = "platform.consumer.max-backoff", defaultValue = "30s")
+    @ConfigProperty(name = "platform.consumer.max-backoff", defaultValue = "10s")
     Duration maxBackoff;
 
     @Inject
     MeterRegistry registry;
     @Inject
     DataSource dataSource;
+    @Inject
+    Tracer tracer;
 
     private final Map<String, Consumer<CloudEvent>> handlers = new ConcurrentHashMap<>();
     private final Map<TopicPartition, AtomicLong> lags = new ConcurrentHashMap<>();
@@ -65,7 +68,7 @@ public class EventConsumers {
         }
         TopicConsumer.Retry retry = new TopicConsumer.Retry(maxAttempts, firstBackoff, maxBackoff);
         return new TopicConsumer(bootstrapServers, groupId, topics, handler, retry, deadLetterTopic(),
-                this::databaseAnswers, observer()).start();
+                this::databaseAnswers, observer(), tracer).start();
     }
 
     /** The handler that applies events of this topic in this service, if it consumes the topic. */

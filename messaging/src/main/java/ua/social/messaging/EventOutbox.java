@@ -9,12 +9,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * Writes an event into the outbox in the caller's transaction: the event exists exactly when the
  * change it describes was committed. {@link OutboxRelay} publishes it as a CloudEvent (binary mode)
- * with {@code ce_source = /<application name>}.
+ * with {@code ce_source = /<application name>}, and with the trace context of the request that wrote
+ * it ({@code ce_traceparent}), so the consumer continues the same trace.
  */
 @ApplicationScoped
 public class EventOutbox {
@@ -42,6 +44,9 @@ public class EventOutbox {
         e.source = "/" + application;
         e.subject = subject == null ? null : subject.toString();
         e.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
+        Map<String, String> trace = TraceContext.current();
+        e.traceParent = trace.get(TraceContext.TRACEPARENT);
+        e.traceState = trace.get(TraceContext.TRACESTATE);
         try {
             e.payload = mapper.writeValueAsString(data);
         } catch (JsonProcessingException ex) {

@@ -31,4 +31,9 @@ public class OutboxEvent extends PanacheEntityBase {
     public String payload;
     @Column(name = "published_at")
     public OffsetDateTime publishedAt;
+    /** W3C {@code traceparent} of the request that wrote the event, or null when it was not traced. */
+    @Column(name = "trace_parent")
+    public String traceParent;
+    @Column(name = "trace_state")
+    public String traceState;
 }

@@ -94,6 +94,17 @@ public class OutboxRelay {
         }
     }
 
+    @Scheduled(every = "${platform.outbox.poll-interval:0.5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void run() {
+        try {
+            while (publishBatch() == BATCH) {
+                LOG.debug("outbox: full batch published, continuing");
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("outbox: publishing failed, will retry: %s", e.getMessage());
+        }
+    }
+
     @Transactional
     @SuppressWarnings("unchecked")
     int publishBatch() {
@@ -129,6 +140,12 @@ public class OutboxRelay {
         h.add("ce_time", bytes(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(e.occurredAt)));
         if (e.subject != null) {
             h.add("ce_subject", bytes(e.subject));
+        }
+        if (e.traceParent != null) {
+            h.add(TraceContext.HEADER_PREFIX + TraceContext.TRACEPARENT, bytes(e.traceParent));
+            if (e.traceState != null && !e.traceState.isEmpty()) {
+                h.add(TraceContext.HEADER_PREFIX + TraceContext.TRACESTATE, bytes(e.traceState));
+            }
         }
         h.add("content-type", bytes("application/json"));
         return new ProducerRecord<>(e.topic, null, e.eventKey, e.payload, h);

@@ -1,5 +1,10 @@
 package ua.social.messaging;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,7 +40,8 @@ import java.util.function.Consumer;
  * lose it from the flow. A failure of the event itself is retried {@link Retry#maxAttempts()} times,
  * then the record goes to {@code <topic>.dlt} ({@link DeadLetterTopic}) and the partition moves on:
  * one poison event never stalls the events behind it. A record that is not a CloudEvent goes there at
- * once. Failures outside the handler (Kafka away, a commit timing out) are logged and the loop goes
+ * once. Each attempt runs in a consumer span whose parent is the event's {@code ce_traceparent}, so the
+ * trace of the request that caused the event goes on here. Failures outside the handler (Kafka away, a commit timing out) are logged and the loop goes
  * on: it ends only at close().
  */
 public final class TopicConsumer implements AutoCloseable {
@@ -89,6 +95,7 @@ public final class TopicConsumer implements AutoCloseable {
     private final DeadLetterTopic deadLetters;
     private final BooleanSupplier environmentHealthy;
     private final Observer observer;
+    private final Tracer tracer;
     private final Thread thread;
     private final Map<TopicPartition, Failing> failing = new HashMap<>();
     /** Partitions paused after a failure, and when (System.nanoTime) each may be read again. */
@@ -105,7 +112,8 @@ public final class TopicConsumer implements AutoCloseable {
      *                           is retried instead
      */
     public TopicConsumer(String bootstrapServers, String groupId, List<String> topics, Consumer<CloudEvent> handler,
-                         Retry retry, DeadLetterTopic deadLetters, BooleanSupplier environmentHealthy, Observer observer) {
+                         Retry retry, DeadLetterTopic deadLetters, BooleanSupplier environmentHealthy, Observer observer,
+                         Tracer tracer) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
@@ -120,6 +128,7 @@ public final class TopicConsumer implements AutoCloseable {
         this.deadLetters = deadLetters;
         this.environmentHealthy = environmentHealthy;
         this.observer = observer;
+        this.tracer = tracer;
         this.thread = new Thread(this::loop, "consumer-" + groupId);
         this.thread.setDaemon(true);
     }
@@ -246,7 +255,7 @@ public final class TopicConsumer implements AutoCloseable {
             return deadLetter(tp, r, e, 1, "it is not a CloudEvent");
         }
         try {
-            handler.accept(event);
+            applyTraced(r, event);
             failing.remove(tp);
             return -1;
         } catch (RuntimeException e) {
@@ -274,6 +283,30 @@ public final class TopicConsumer implements AutoCloseable {
                     event.type(), r.topic(), r.partition(), r.offset(), f.attempts(), retry.maxAttempts(), wait,
                     Failures.describe(e, 500));
             return wait;
+        }
+    }
+
+    /** Applies the event in a consumer span that continues the producer's trace ({@code ce_traceparent}). */
+    private void applyTraced(ConsumerRecord<String, String> r, CloudEvent event) {
+        Span span = tracer.spanBuilder(r.topic() + " process").setSpanKind(SpanKind.CONSUMER)
+                .setParent(TraceContext.extract(r.headers()))
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "process")
+                .setAttribute("messaging.destination.name", r.topic())
+                .setAttribute("messaging.destination.partition.id", Integer.toString(r.partition()))
+                .setAttribute("messaging.kafka.offset", r.offset())
+                .setAttribute("messaging.consumer.group.name", groupId)
+                .setAttribute("messaging.message.id", event.id())
+                .setAttribute("cloudevents.event_type", event.type())
+                .startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            handler.accept(event);
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR, Failures.describe(e, 200));
+            throw e;
+        } finally {
+            span.end();
         }
     }
 

@@ -99,7 +99,11 @@ class ClosedLoopReferralTest {
                 .then().statusCode(200).body("status", equalTo("ACCEPTED"));
         platform.partner(key).body(Map.of("status", "IN_PROGRESS")).post("/partner/referrals/" + referralId + "/transitions")
                 .then().statusCode(200);
-        platform.partner(key).body(Map.of("status", "COMPLETED", "outcome", "Працевлаштована касиркою"))
+        // The partner's system traces its call (W3C traceparent): the trace goes on through referral-service,
+        // Kafka and case-service, and the timeline entry names it.
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        platform.partner(key).header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .body(Map.of("status", "COMPLETED", "outcome", "Працевлаштована касиркою"))
                 .post("/partner/referrals/" + referralId + "/transitions").then().statusCode(200);
 
         // Within 5 seconds of the partner's call the case timeline tells the story, in order.
@@ -108,7 +112,8 @@ class ClosedLoopReferralTest {
                         "REFERRAL_IN_PROGRESS", "REFERRAL_COMPLETED"), referralTimeline(caseId)));
         as(cases, DemoUsers.MANAGER1_POLTAVA).get("/cases/" + caseId + "/timeline?size=200").then()
                 .body("items.find { it.type == 'REFERRAL_COMPLETED' }.summary",
-                        org.hamcrest.Matchers.containsString("Працевлаштована касиркою"));
+                        org.hamcrest.Matchers.containsString("Працевлаштована касиркою"))
+                .body("items.find { it.type == 'REFERRAL_COMPLETED' }.details.traceId", equalTo(traceId));
 
         // Kafka delivers the partner's acceptance again: the timeline does not change.
         redeliver("ua.social.referral.accepted", referralId);

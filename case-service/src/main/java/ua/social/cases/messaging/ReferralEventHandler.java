@@ -1,6 +1,8 @@
 package ua.social.cases.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,7 +25,8 @@ import java.util.UUID;
  * Closes the referral loop on the case side: each referral change from referral-service becomes a
  * timeline entry of its case, and a completed or failed referral linked to a plan action sets that
  * action's status. Idempotent: the event id is recorded with the change, so a redelivered or replayed
- * event adds nothing. The time from the referral change to its timeline entry is measured as
+ * event adds nothing. The entry's {@code details.traceId} names the trace that began with the request
+ * in referral-service (partner or case manager), so the change can be followed end to end. The time from the referral change to its timeline entry is measured as
  * {@code case_referral_timeline_delay_seconds} on {@code /q/metrics}.
  */
 @ApplicationScoped
@@ -64,6 +67,10 @@ public class ReferralEventHandler {
         put(details, "reason", event.text("reason"));
         put(details, "outcome", event.text("outcome"));
         put(details, "planActionId", event.text("planActionId"));
+        SpanContext trace = Span.current().getSpanContext();
+        if (trace.isValid()) {
+            details.put("traceId", trace.getTraceId());
+        }
         String type = "REFERRAL_" + kind.toUpperCase().replace('-', '_');
         String summary;
         if ("response-overdue".equals(kind)) {

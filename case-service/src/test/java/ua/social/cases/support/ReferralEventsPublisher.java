@@ -53,11 +53,18 @@ public final class ReferralEventsPublisher implements AutoCloseable {
     }
 
     public void publish(String id, String type, String caseId, String subject, String time, Map<String, Object> data) {
+        publish(id, type, caseId, subject, time, data, Map.of());
+    }
+
+    /** With more headers, e.g. {@code ce_traceparent}. */
+    public void publish(String id, String type, String caseId, String subject, String time, Map<String, Object> data,
+                        Map<String, String> headers) {
         try {
             ProducerRecord<String, String> r = new ProducerRecord<>("referral.events", caseId, JSON.writeValueAsString(data));
             r.headers().add("ce_specversion", bytes("1.0")).add("ce_id", bytes(id)).add("ce_type", bytes(type))
                     .add("ce_source", bytes("/referral-service")).add("ce_time", bytes(time))
                     .add("ce_subject", bytes(subject)).add("content-type", bytes("application/json"));
+            headers.forEach((k, v) -> r.headers().add(k, bytes(v)));
             producer.send(r).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not publish " + type, e);

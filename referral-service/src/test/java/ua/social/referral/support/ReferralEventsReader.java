@@ -28,7 +28,7 @@ public final class ReferralEventsReader implements AutoCloseable {
 
     /** One CloudEvent as it travelled: headers, key and JSON data. */
     public record Event(String id, String type, String source, String subject, String time, String specversion,
-                        String contentType, String key, int partition, JsonNode data) {
+                        String contentType, String key, int partition, JsonNode data, String traceparent) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,7 +58,7 @@ public final class ReferralEventsReader implements AutoCloseable {
             try {
                 seen.add(new Event(h.get("ce_id"), h.get("ce_type"), h.get("ce_source"), h.get("ce_subject"),
                         h.get("ce_time"), h.get("ce_specversion"), h.get("content-type"), r.key(), r.partition(),
-                        JSON.readTree(r.value())));
+                        JSON.readTree(r.value()), h.get("ce_traceparent")));
             } catch (Exception e) {
                 throw new IllegalStateException("event value is not JSON: " + r.value(), e);
             }
