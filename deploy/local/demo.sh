@@ -34,17 +34,18 @@ need_jq() {
 }
 
 # --- HTTP ---------------------------------------------------------------------------------------
-declare -A TOKENS TOKEN_AT
-token() {
-    local user=$1
-    if [ -z "${TOKENS[$user]:-}" ] || [ $((SECONDS - ${TOKEN_AT[$user]})) -gt 120 ]; then
+# Tokens are fetched here, in the main shell (a function run inside $(...) cannot fill the cache),
+# and again at the start of each phase, well within their lifetime.
+declare -A TOKENS
+refresh_tokens() {
+    local user
+    for user in "$@"; do
         TOKENS[$user]=$(curl -sf -d grant_type=password -d client_id=platform-cli -d "username=$user" -d password=demo \
             "$KEYCLOAK_URL/realms/social-services/protocol/openid-connect/token" | jq -r .access_token) \
             || die "Keycloak at $KEYCLOAK_URL gave no token for $user: is the platform up (./platform up)?"
-        TOKEN_AT[$user]=$SECONDS
-    fi
-    printf '%s' "${TOKENS[$user]}"
+    done
 }
+token() { printf '%s' "${TOKENS[$1]:?no token for $1}"; }
 
 # call METHOD URL AUTH-HEADER [BODY]: prints the response body, dies on anything but 2xx.
 call() {
@@ -110,20 +111,22 @@ work_case() { # manager case-id target index: moves the case to its target stage
     [ "$target" = CONTACT ] && return
     move "$m" "$id" ASSESSMENT
     [ "$target" = ASSESSMENT ] && return
-    as "$m" POST "$CASE_URL/cases/$id/assessments" "$(jq -nc --arg n "${NEEDS[$((i % 7))]}" '{needs: [
+    as "$m" POST "$CASE_URL/cases/$id/assessments" "$(jq -nc --arg n "${NEEDS[$((i % 7))]}" \
+        --arg n2 "${NEEDS[$(((i + 3) % 7))]}" '{needs: [
         {domain: $n, severity: "HIGH", description: "Основна потреба"},
-        {domain: "INCOME_AND_BENEFITS", severity: "MODERATE"}],
+        {domain: $n2, severity: "MODERATE"}],
         strengths: [{kind: "PERSONAL", description: "Мотивація змінити ситуацію"}],
         risks: [{description: "Борги за комунальні послуги", severity: "MODERATE"}]}')" >/dev/null
     [ "$target" = CLOSED ] && [ $((i % 2)) = 0 ] && return
     move "$m" "$id" PLANNING
     [ "$target" = PLANNING ] && return
-    as "$m" POST "$CASE_URL/cases/$id/plan/revisions" "$(jq -nc --arg n "${NEEDS[$((i % 7))]}" --arg m "$m" \
+    as "$m" POST "$CASE_URL/cases/$id/plan/revisions" "$(jq -nc --arg n "${NEEDS[$((i % 7))]}" \
+        --arg n2 "${NEEDS[$(((i + 3) % 7))]}" --arg m "$m" \
         --arg d1 "$(date -u -d '+14 days' +%Y-%m-%d)" --arg d2 "$(date -u -d '+45 days' +%Y-%m-%d)" \
         '{consultationFrequency: "щотижня", goals: [
           {description: "Задовольнити основну потребу", needDomains: [$n],
            actions: [{description: "Супровід до надавача послуг", responsibleKind: "STAFF", responsible: $m, deadline: $d1}]},
-          {description: "Стабільний дохід", needDomains: ["INCOME_AND_BENEFITS"],
+          {description: "Друга потреба з оцінки", needDomains: [$n2],
            actions: [{description: "Оформлення допомоги", responsibleKind: "STAFF", responsible: $m, deadline: $d2}]}]}')" \
         >/dev/null
     move "$m" "$id" IMPLEMENTATION
@@ -202,6 +205,7 @@ community() { # tag oblast hromada city adjective-stem
     local intake=intake.$tag m1=manager1.$tag m2=manager2.$tag
     local -a clients appeals cases managers
     local i m model body
+    refresh_tokens "$intake" "$m1" "$m2" admin.platform
     say "  $tag: clients and appeals"
     for i in $(seq 0 35); do clients[$i]=$(client "$intake" "$i"); done
     for i in $(seq 0 35); do appeals[$i]=$(appeal "$intake" "${clients[$i]}" "$i"); done
@@ -217,6 +221,7 @@ community() { # tag oblast hromada city adjective-stem
     done
     say "  $tag: cases in every stage"
     for i in $(seq 0 29); do
+        [ $((i % 6)) = 0 ] && refresh_tokens "$intake" "$m1" "$m2"
         if [ $((i % 2)) = 0 ]; then m=$m1; else m=$m2; fi
         managers[$i]=$m
         if [ "$i" -lt 20 ]; then model=${MODELS[$((i % 4))]}; else model=BROKERAGE; fi
@@ -226,6 +231,7 @@ community() { # tag oblast hromada city adjective-stem
         work_case "$m" "${cases[$i]}" "${TARGETS[$i]}" "$i"
     done
     say "  $tag: partners, services and API keys"
+    refresh_tokens admin.platform
     local -a pids sids keys
     local sectors=(EMPLOYMENT HEALTH LEGAL_AID) categories=(EMPLOYMENT MEDICAL LEGAL)
     local names=("Демо: ${adj}ий центр зайнятості" "Демо: ${adj}а міська лікарня" "Демо: ${adj}е бюро правничої допомоги")
@@ -238,6 +244,7 @@ community() { # tag oblast hromada city adjective-stem
     say "  $tag: referrals in every status"
     local n=0 s c p
     for s in "${REFERRAL_STATUSES[@]}"; do
+        refresh_tokens "$m1" "$m2"
         for p in 0 1 2; do
             c=$((n % 22)) # the 22 open cases
             await_case_in_referrals "${managers[$c]}" "${cases[$c]}"
@@ -247,18 +254,21 @@ community() { # tag oblast hromada city adjective-stem
         done
     done
     say "  $tag: closures"
+    refresh_tokens "$m1" "$m2"
     for i in $(seq 22 29); do close_case "${managers[$i]}" "${cases[$i]}" "${CLOSURES[$((i - 22))]}"; done
 }
 
 print_key() {
     say ""
-    say "Partner for docs/partner-integration.md: $MARKER_PARTNER (id $DEMO_PARTNER_ID)"
-    say "  export PARTNER_KEY=$DEMO_PARTNER_KEY"
-    say "  curl -s -H \"X-API-Key: \$PARTNER_KEY\" $REFERRAL_URL/partner/referrals | jq '.items[] | {id, status}'"
+    say "A partner for docs/partner-integration.md (section 2 on): $MARKER_PARTNER"
+    say "  export PARTNER_ID=$DEMO_PARTNER_ID"
+    say "  export KEY=$DEMO_PARTNER_KEY"
+    say "  curl -s -H \"X-API-Key: \$KEY\" '$REFERRAL_URL/partner/referrals?status=REQUESTED' | jq '.items[] | {id, status}'"
 }
 
 main() {
     need_jq
+    refresh_tokens admin.platform
     local found
     found=$(as admin.platform GET "$REFERRAL_URL/partners?q=$(jq -rn --arg q "$MARKER_PARTNER" '$q|@uri')") \
         || die "referral-service at $REFERRAL_URL does not answer: is the platform up (./platform up)?"

@@ -34,7 +34,7 @@ import static ua.social.e2e.RunningPlatform.as;
 class DemoDatasetTest {
 
     static final Path SCRIPT = ServiceProcess.ROOT.resolve("deploy/local/demo.sh");
-    static final Pattern KEY = Pattern.compile("export PARTNER_KEY=(\\S+)");
+    static final Pattern KEY = Pattern.compile("export KEY=(\\S+)");
     /** reporting-service's default small-cell threshold (./platform up publishes nothing below it). */
     static final int K = 5;
 
@@ -55,7 +55,10 @@ class DemoDatasetTest {
         pb.environment().put("KEYCLOAK_URL", Tokens.KEYCLOAK_URL);
         pb.environment().put("DEMO_STATE_FILE", state.toString());
         Process p = pb.start();
-        assertTrue(p.waitFor(8, TimeUnit.MINUTES), "demo.sh finishes");
+        if (!p.waitFor(8, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError("demo.sh did not finish in 8 minutes:\n" + Files.readString(out, StandardCharsets.UTF_8));
+        }
         String log = Files.readString(out, StandardCharsets.UTF_8);
         assertEquals(0, p.exitValue(), "demo.sh output:\n" + log);
         return log;
