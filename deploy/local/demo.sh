@@ -288,7 +288,7 @@ main() {
     fi
     local start=$SECONDS
     say "Loading the demo dataset through the public APIs ($CASE_URL, $REFERRAL_URL)"
-    community poltava UA-53 UA53080370000043884 Полтава Полтавськ
+    community poltava UA-53 UA53080370000025447 Полтава Полтавськ
     community vinnytsia UA-05 UA05020030000031457 Вінниця Вінницьк
     save_state
     say "Loaded in $((SECONDS - start)) s. Statistics: $REPORTING_URL/dashboard/ (analyst.ministry / demo)"

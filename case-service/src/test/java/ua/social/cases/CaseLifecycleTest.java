@@ -50,7 +50,7 @@ class CaseLifecycleTest {
             person.put("confirmedNotDuplicate", true);
             String clientId = as(INTAKE_POLTAVA).body(person).post("/clients")
                     .then().statusCode(201).body("lastName", equalTo("Дем'яненко-Коваль"))
-                    .body("hromada", equalTo("UA53080370000043884")).extract().path("id");
+                    .body("hromada", equalTo("UA53080370000025447")).extract().path("id");
             String appealId = as(INTAKE_POLTAVA).body(Map.of("clientId", clientId, "channel", "IN_PERSON",
                             "location", "Фронт-офіс, Полтава", "needDomains",
                             List.of("HOUSING", "INCOME_AND_BENEFITS", "DOCUMENTS_AND_LEGAL", "MENTAL_HEALTH")))

@@ -40,7 +40,7 @@ public final class ReferralEventsPublisher implements AutoCloseable {
         d.put("serviceId", null);
         d.put("serviceCategory", "EMPLOYMENT");
         d.put("oblast", "UA-53");
-        d.put("hromada", "UA53080370000043884");
+        d.put("hromada", "UA53080370000025447");
         d.put("urgency", "ROUTINE");
         d.put("status", status);
         d.put("previousStatus", previous);

@@ -9,12 +9,8 @@ public final class DemoUsers {
 
     /** Poltava oblast, Poltava city community. */
     public static final String POLTAVA_OBLAST = "UA-53";
-    public static final String POLTAVA_HROMADA = "UA53080370000043884";
-    /**
-     * The Poltava city community as the KATOTTG codifier has it. The demo realm's {@link #POLTAVA_HROMADA}
-     * is not in the codifier, so inputs that must name a real community (partner locations, transfers,
-     * statistics filters) use this one.
-     */
+    public static final String POLTAVA_HROMADA = "UA53080370000025447";
+    /** The Poltava city community as the KATOTTG codifier has it: the demo realm's {@link #POLTAVA_HROMADA}. */
     public static final String POLTAVA_CITY_COMMUNITY = "UA53080370000025447";
     public static final String INTAKE_POLTAVA = "intake.poltava";
     public static final String MANAGER1_POLTAVA = "manager1.poltava";
