@@ -202,7 +202,7 @@ await_case_in_referrals() { # manager case-id: referral-service learns cases fro
 
 community() { # tag oblast hromada city adjective-stem
     local tag=$1 oblast=$2 hromada=$3 city=$4 adj=$5
-    local intake=intake.$tag m1=manager1.$tag m2=manager2.$tag
+    local intake=intake.$tag m1=manager1.$tag m2=manager2.$tag sup=supervisor.$tag
     local -a clients appeals cases managers
     local i m model body
     refresh_tokens "$intake" "$m1" "$m2" admin.platform
@@ -221,12 +221,15 @@ community() { # tag oblast hromada city adjective-stem
     done
     say "  $tag: cases in every stage"
     for i in $(seq 0 29); do
-        [ $((i % 6)) = 0 ] && refresh_tokens "$intake" "$m1" "$m2"
+        [ $((i % 6)) = 0 ] && refresh_tokens "$intake" "$m1" "$m2" "$sup"
         if [ $((i % 2)) = 0 ]; then m=$m1; else m=$m2; fi
         managers[$i]=$m
         if [ "$i" -lt 20 ]; then model=${MODELS[$((i % 4))]}; else model=BROKERAGE; fi
-        cases[$i]=$(as "$intake" POST "$CASE_URL/cases" "$(jq -nc --arg a "${appeals[$i]}" --arg mo "$model" \
+        # The supervisor opens them: on a platform already in use the demo managers may be at their caseload
+        # limit, and the demo must still load (the override reason is on each case's timeline).
+        cases[$i]=$(as "$sup" POST "$CASE_URL/cases" "$(jq -nc --arg a "${appeals[$i]}" --arg mo "$model" \
             --arg m "$m" '{appealId: $a, criteria: ["ADDITIONAL_RESOURCES_NEEDED"], model: $mo, caseManager: $m,
+            caseloadOverrideReason: "Демонстраційні дані",
             consent: {givenAt: "2026-01-15T10:00:00Z", processing: true, sharingWithPartners: true}}')" | jq -r .id)
         work_case "$m" "${cases[$i]}" "${TARGETS[$i]}" "$i"
     done
