@@ -76,7 +76,7 @@ class PartnerGuideTest {
 
         Matcher m = Pattern.compile("### REFERRAL=(\\S+)").matcher(log);
         assertTrue(m.find(), log);
-        JsonPath referral = as(platform.referrals, DemoUsers.MANAGER1_POLTAVA).get("/referrals/" + m.group(1))
+        JsonPath referral = as(platform.referrals, DemoUsers.SUPERVISOR_POLTAVA).get("/referrals/" + m.group(1))
                 .then().statusCode(200).extract().jsonPath();
         assertEquals("ACCEPTED", referral.getString("status"), "the guide accepted the referral");
         assertTrue(referral.getList("notes.text").contains("Перша зустріч призначена на 12.03"),
