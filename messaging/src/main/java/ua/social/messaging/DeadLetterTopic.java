@@ -5,12 +5,10 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -117,15 +115,7 @@ public final class DeadLetterTopic implements AutoCloseable {
         if (producer == null) {
             synchronized (this) {
                 if (producer == null) {
-                    Properties p = new Properties();
-                    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-                    p.put(ProducerConfig.ACKS_CONFIG, "all");
-                    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-                    p.put(ProducerConfig.CLIENT_ID_CONFIG, service + "-dead-letters");
-                    p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 12000);
-                    p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10000);
-                    p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10000);
-                    producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+                    producer = Producers.acknowledged(bootstrapServers, service + "-dead-letters");
                 }
             }
         }

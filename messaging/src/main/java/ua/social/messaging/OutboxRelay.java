@@ -12,11 +12,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -31,7 +29,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -159,16 +156,7 @@ public class OutboxRelay {
         if (producer == null) {
             synchronized (this) {
                 if (producer == null) {
-                    Properties p = new Properties();
-                    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-                    p.put(ProducerConfig.ACKS_CONFIG, "all");
-                    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-                    p.put(ProducerConfig.CLIENT_ID_CONFIG, application + "-outbox");
-                    p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 12000);
-                    p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10000);
-                    p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10000);
-                    p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-                    producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+                    producer = Producers.acknowledged(bootstrapServers, application + "-outbox");
                 }
             }
         }
