@@ -20,6 +20,12 @@ public final class Api {
 
     private static final AtomicInteger SEQ = new AtomicInteger();
 
+    /** Birth dates handed out in this run: consecutive days from a random start, so none repeats within a run. */
+    private static final AtomicInteger BIRTH_DAYS = new AtomicInteger(ThreadLocalRandom.current().nextInt(30000));
+
+    /** Tells this run's test clients apart from those of earlier runs against the same database. */
+    private static final String RUN = letters(ThreadLocalRandom.current().nextInt(27 * 27 * 27));
+
     private Api() {
     }
 
@@ -61,13 +67,16 @@ public final class Api {
         return b.toString();
     }
 
-    /** A birth date no other test uses, so duplicate checks stay independent. */
+    /**
+     * A birth date no other client of this run has, so duplicate checks (same date of birth and a close name) stay
+     * independent: a random date would repeat among a few hundred clients, and a close name then matches.
+     */
     public static LocalDate uniqueBirthDate() {
-        return LocalDate.of(1950, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(20000) + SEQ.incrementAndGet() * 7L);
+        return LocalDate.of(1940, 1, 1).plusDays(BIRTH_DAYS.incrementAndGet() % 30000);
     }
 
     public static String registerClient(String user) {
-        Map<String, Object> body = client("Тестова-" + letters(SEQ.incrementAndGet()), "Ганна", uniqueBirthDate());
+        Map<String, Object> body = client("Тестова-" + RUN + letters(SEQ.incrementAndGet()), "Ганна", uniqueBirthDate());
         body.put("confirmedNotDuplicate", true);
         return as(user).body(body).post("/clients").then().statusCode(201).extract().path("id");
     }
