@@ -60,7 +60,7 @@ class AuthorizationMatrixTest {
         return id;
     }
 
-    private static void closeTheCasesThisTestOpened() {
+    static void closeTheCasesThisTestOpened() {
         Map<String, Object> closure = Map.of("reason", "OTHER", "outcomeEvaluation", "Матриця доступу перевірена");
         for (String id : OPENED) {
             for (String supervisor : List.of(SUPERVISOR_POLTAVA, SUPERVISOR_VINNYTSIA)) {
@@ -101,8 +101,8 @@ class AuthorizationMatrixTest {
                 "provider", "Центр безоплатної правничої допомоги", "description", "Консультація");
     }
 
-    @Test
-    void everyCellOfTheMatrixAnswersItsExpectedStatus() {
+    /** The records and a recipe per operation: shared with {@link FuzzTest}, which starts from these requests. */
+    static Map<String, Recipe> recipes() {
         // The shared records of the Poltava community.
         Map<String, Object> person = Api.client("Матрична-" + Api.letters((int) (System.nanoTime() % 100000)), "Олена",
                 Api.uniqueBirthDate());
@@ -222,15 +222,24 @@ class AuthorizationMatrixTest {
         recipes.put("GET /caseload", k -> Call.of("/caseload"));
         recipes.put("GET /plan-actions/overdue", k -> Call.of("/plan-actions/overdue"));
         assertTrue(actionId != null);
+        return recipes;
+    }
 
+    /** case-service knows no partner key: every key column presents a well-formed one it does not know. */
+    static Map<Caller, String> keys() {
         Map<Caller, String> keys = new EnumMap<>(Caller.class);
         for (Caller c : List.of(Caller.PARTNER_KEY, Caller.OTHER_PARTNER_KEY, Caller.REVOKED_KEY,
                 Caller.ROTATED_KEY_PAST_GRACE)) {
             keys.put(c, UNKNOWN_KEY);
         }
+        return keys;
+    }
+
+    @Test
+    void everyCellOfTheMatrixAnswersItsExpectedStatus() {
         int cells;
         try {
-            cells = AuthorizationMatrix.check(SERVICE, recipes, keys);
+            cells = AuthorizationMatrix.check(SERVICE, recipes(), keys());
         } finally {
             closeTheCasesThisTestOpened();
         }

@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,8 +47,14 @@ class AuthorizationMatrixTest {
 
     private static final String SERVICE = "referral-service";
 
-    @Test
-    void everyCellOfTheMatrixAnswersItsExpectedStatus() {
+    /**
+     * The records, a recipe per operation, the keys of the key columns, and how to issue another key of the
+     * referrals' partner: shared with {@link FuzzTest}, which starts from these requests.
+     */
+    record Fixture(Map<String, Recipe> recipes, Map<Caller, String> keys, Supplier<String> freshPartnerKey) {
+    }
+
+    static Fixture fixture() {
         TestCase c = openCase(MANAGER1_POLTAVA, true);
         PartnerSetup p = newPartner("LEGAL_AID", "LEGAL");
         String partnerKey = issueKey(p.partnerId());
@@ -124,8 +131,13 @@ class AuthorizationMatrixTest {
         apiKeys.put(Caller.OTHER_PARTNER_KEY, otherKey);
         apiKeys.put(Caller.REVOKED_KEY, revoked);
         apiKeys.put(Caller.ROTATED_KEY_PAST_GRACE, rotatedOld);
+        return new Fixture(recipes, apiKeys, () -> issueKey(p.partnerId()));
+    }
 
-        int cells = AuthorizationMatrix.check(SERVICE, recipes, apiKeys);
+    @Test
+    void everyCellOfTheMatrixAnswersItsExpectedStatus() {
+        Fixture f = fixture();
+        int cells = AuthorizationMatrix.check(SERVICE, f.recipes(), f.keys());
         assertEquals(AuthorizationMatrix.rows(SERVICE).size() * Caller.values().length, cells);
     }
 

@@ -1,7 +1,6 @@
 package ua.social.reporting;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import ua.social.identity.testing.AuthorizationMatrix;
 import ua.social.identity.testing.AuthorizationMatrix.Call;
@@ -36,15 +35,14 @@ class AuthorizationMatrixTest {
         return Tokens.bearer(DemoUsers.ADMIN);
     }
 
-    private static boolean noReplayRunning() {
+    static boolean noReplayRunning() {
         List<String> statuses = given().header("Authorization", admin()).get("/admin/replays").then().statusCode(200)
                 .extract().jsonPath().getList("status");
         return !statuses.contains("RUNNING");
     }
 
-    @Test
-    void everyCellOfTheMatrixAnswersItsExpectedStatus() {
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).until(AuthorizationMatrixTest::noReplayRunning);
+    /** A recipe per operation: shared with {@link FuzzTest}, which starts from these requests. */
+    static Map<String, Recipe> recipes() {
         String own = "?from=2019-01-01&to=2019-12-31&hromada=" + DemoUsers.POLTAVA_HROMADA;
         Map<String, Recipe> recipes = new HashMap<>();
         recipes.put("GET /me", k -> Call.of("/me"));
@@ -61,17 +59,29 @@ class AuthorizationMatrixTest {
         recipes.put("POST /admin/dead-letters/{id}/redrive",
                 k -> Call.of("/admin/dead-letters/case.events.dlt:0:999999999/redrive"));
         recipes.put("GET /dashboard-api/config", k -> Call.of("/dashboard-api/config"));
-        // No authorization code: the relay refuses it (400) for every caller alike, it needs no token.
-        recipes.put("POST /dashboard-api/token", k -> new Call("/dashboard-api/token",
-                r -> r.contentType(ContentType.URLENC).formParam("code_verifier", "v".repeat(43))));
+        // A code Keycloak never issued: the relay passes it on and answers Keycloak's refusal (400) for every caller
+        // alike, it needs no token.
+        recipes.put("POST /dashboard-api/token", k -> Call.form("/dashboard-api/token", Map.of("code", "not-a-real-code",
+                "code_verifier", "v".repeat(43), "redirect_uri", "http://localhost:8083/dashboard/")));
 
+        return recipes;
+    }
+
+    /** Reporting knows no partner key: every key column presents a well-formed one it does not know. */
+    static Map<Caller, String> keys() {
         Map<Caller, String> keys = new EnumMap<>(Caller.class);
         for (Caller c : List.of(Caller.PARTNER_KEY, Caller.OTHER_PARTNER_KEY, Caller.REVOKED_KEY,
                 Caller.ROTATED_KEY_PAST_GRACE)) {
             keys.put(c, UNKNOWN_KEY);
         }
+        return keys;
+    }
+
+    @Test
+    void everyCellOfTheMatrixAnswersItsExpectedStatus() {
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).until(AuthorizationMatrixTest::noReplayRunning);
         try {
-            int cells = AuthorizationMatrix.check(SERVICE, recipes, keys);
+            int cells = AuthorizationMatrix.check(SERVICE, recipes(), keys());
             assertEquals(AuthorizationMatrix.rows(SERVICE).size() * Caller.values().length, cells);
         } finally {
             await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))

@@ -227,11 +227,12 @@ public class CaseWorkService {
     }
 
     public PlanRevision currentPlan(UUID caseId) {
-        access.read(caseId, "individual plan");
+        access.inReach(caseId);
         PlanRevision p = PlanRevision.find("caseId = ?1 and current = true", caseId).firstResult();
         if (p == null) {
             throw ProblemException.notFound("Individual plan of case " + caseId);
         }
+        access.read(caseId, "individual plan");
         return p;
     }
 
@@ -241,11 +242,13 @@ public class CaseWorkService {
     }
 
     public PlanRevision planRevision(UUID caseId, int revision) {
-        access.read(caseId, "individual plan revision " + revision);
+        access.inReach(caseId);
         PlanRevision p = PlanRevision.find("caseId = ?1 and revision = ?2", caseId, revision).firstResult();
         if (p == null) {
             throw ProblemException.notFound("Revision " + revision + " of the plan");
         }
+        // Logged once the revision is found: a refused read shows nothing and stores nothing.
+        access.read(caseId, "individual plan revision " + revision);
         return p;
     }
 

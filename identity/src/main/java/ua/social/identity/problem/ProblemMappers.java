@@ -83,7 +83,11 @@ public class ProblemMappers {
         return p.toResponse();
     }
 
-    /** Turns {@code create.arg0.person.rnokpp} into {@code person.rnokpp}: the path a client sent. */
+    /**
+     * Turns {@code create.arg0.person.rnokpp} into {@code person.rnokpp}, and an element of a list into its index on
+     * the list ({@code needs[0].domain}, {@code needDomains[1]}): the path of the field as the client sent it. (Bean
+     * Validation puts a list's index on the node after the list, and names a bare element {@code <list element>}.)
+     */
     static String fieldOf(ConstraintViolation<?> v) {
         StringBuilder sb = new StringBuilder();
         Iterator<Path.Node> it = v.getPropertyPath().iterator();
@@ -93,16 +97,20 @@ public class ProblemMappers {
                     || node.getKind() == ElementKind.RETURN_VALUE) {
                 continue;
             }
-            if (node.getName() == null) {
+            if (node.isInIterable() && !sb.isEmpty()) {
+                if (node.getIndex() != null) {
+                    sb.append('[').append(node.getIndex()).append(']');
+                } else if (node.getKey() != null) {
+                    sb.append('.').append(node.getKey());
+                }
+            }
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT || node.getName() == null) {
                 continue;
             }
             if (!sb.isEmpty()) {
                 sb.append('.');
             }
             sb.append(node.getName());
-            if (node.getIndex() != null) {
-                sb.append('[').append(node.getIndex()).append(']');
-            }
         }
         if (sb.isEmpty()) {
             return "body";
@@ -126,6 +134,8 @@ public class ProblemMappers {
             message = "unknown value '" + ife.getValue() + "'; allowed: "
                     + Arrays.stream(ife.getTargetType().getEnumConstants()).map(Object::toString)
                     .collect(Collectors.joining(", "));
+        } else if (e instanceof InvalidFormatException ife && ife.getTargetType() == String.class) {
+            message = ife.getOriginalMessage();
         } else if (e instanceof InvalidFormatException ife) {
             message = "'" + ife.getValue() + "' is not a valid " + simpleType(ife.getTargetType());
         } else if (e instanceof UnrecognizedPropertyException upe) {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.quarkus.jackson.ObjectMapperCustomizer;
@@ -26,10 +27,12 @@ import java.util.Map;
 import java.util.function.ToIntFunction;
 
 /**
- * How every service reads dates from a JSON body: only as ISO-8601 strings (a JSON number or array is not
- * taken as a day or second count) and only with a year in {@link Dates}' range. Anything else is a
- * Jackson input error, which the shared problem mapping answers with a 400 naming the field. Jackson's own
- * date deserializers still do the parsing; they are wrapped whichever module registered them.
+ * How every service reads a JSON body. Dates only as ISO-8601 strings (a JSON number or array is not taken as a
+ * day or second count) and only with a year in {@link Dates}' range. Text only as text: a string holding a NUL
+ * character or half of a surrogate pair is refused (PostgreSQL cannot store the one, and the other would be
+ * stored as '?'). Anything else is a Jackson input error, which the shared problem mapping answers with a 400
+ * naming the field. Jackson's own date deserializers still do the parsing; they are wrapped whichever module
+ * registered them.
  */
 @Singleton
 public class PlatformJackson implements ObjectMapperCustomizer {
@@ -52,7 +55,42 @@ public class PlatformJackson implements ObjectMapperCustomizer {
                         ? new StrictDate(type, deserializer) : deserializer;
             }
         });
+        strictDates.addDeserializer(String.class, new TextOnly());
         mapper.registerModule(strictDates);
+    }
+
+    /** What a string that is not text is told, in the 400 naming its field. */
+    public static final String NOT_TEXT = "is not text: it holds a NUL character or half of a surrogate pair";
+
+    /** Whether the string is text that can be stored: no NUL, no unpaired surrogate. */
+    public static boolean isText(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == 0) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Jackson's own string reading, refusing what is not text. */
+    static final class TextOnly extends StringDeserializer {
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String s = super.deserialize(p, ctxt);
+            if (s != null && !isText(s)) {
+                throw InvalidFormatException.from(p, NOT_TEXT, s, String.class);
+            }
+            return s;
+        }
     }
 
     /** A date read by Jackson's own deserializer, but only from a string and only in the sane years. */

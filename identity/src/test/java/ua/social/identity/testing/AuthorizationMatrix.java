@@ -79,22 +79,33 @@ public final class AuthorizationMatrix {
      * A concrete request for one cell: the path with its ids, how to send it, and optionally a text of the
      * record (its id or name) that an answer to a caller outside its community must never contain.
      */
-    public record Call(String path, Function<RequestSpecification, RequestSpecification> setup, String secret) {
+    public record Call(String path, Function<RequestSpecification, RequestSpecification> setup, String secret,
+                       Object body, String mediaType) {
         public Call(String path, Function<RequestSpecification, RequestSpecification> setup) {
-            this(path, setup, null);
+            this(path, setup, null, null, null);
         }
 
         public static Call of(String path) {
             return new Call(path, r -> r);
         }
 
+        /** A JSON body (maps, lists, strings, numbers): the fuzz tests mutate it field by field. */
         public static Call json(String path, Object body) {
-            return new Call(path, r -> r.contentType(ContentType.JSON).body(body));
+            return new Call(path, r -> r.contentType(ContentType.JSON).body(body), null, body, "application/json");
+        }
+
+        /** A form body ({@code application/x-www-form-urlencoded}). */
+        public static Call form(String path, Map<String, String> fields) {
+            return new Call(path, r -> {
+                r.contentType(ContentType.URLENC);
+                fields.forEach(r::formParam);
+                return r;
+            }, null, fields, "application/x-www-form-urlencoded");
         }
 
         /** The same call; a successful answer to an outsider must not contain {@code text}. */
         public Call hiding(String text) {
-            return new Call(path, setup, text);
+            return new Call(path, setup, text, body, mediaType);
         }
     }
 

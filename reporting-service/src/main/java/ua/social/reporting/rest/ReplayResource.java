@@ -30,6 +30,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 @Path("/admin")
 @Produces(MediaType.APPLICATION_JSON)
@@ -83,7 +84,11 @@ public class ReplayResource {
     @Path("replays/{id}")
     @Operation(summary = "A replay and its progress (records of both topics re-read so far)")
     public ReplayView get(@PathParam("id") String id) {
-        return replays.find(QueryParams.uuid(id, "id")).map(this::view)
+        UUID replay = QueryParams.uuid(id, "id");
+        if (replay == null) {
+            throw ProblemException.badRequest("id", "must be the UUID of a replay");   // a blank id: no replay to find
+        }
+        return replays.find(replay).map(this::view)
                 .orElseThrow(() -> ProblemException.notFound("Replay " + id));
     }
 
