@@ -28,9 +28,17 @@ kc_install() {
 kc_ready() { http_ok "$KC_URL/realms/social-services/.well-known/openid-configuration"; }
 
 kc_start() {
+    kc_launch
+    kc_await
+}
+
+# Starts Keycloak in the background and returns at once (kc_await waits for it), so that `up` builds the
+# services while Keycloak boots.
+KC_LAUNCHED_SUM=""
+kc_launch() {
+    KC_LAUNCHED_SUM=""
     if running_pid keycloak >/dev/null; then
         info keycloak "already running on $KC_URL"
-        kc_apply_hardening
         return 0
     fi
     kc_install
@@ -54,10 +62,20 @@ kc_start() {
         "$home/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$KEYCLOAK_PORT" \
         --hostname="$KC_URL" --import-realm
     say "  keycloak           starting (about 45 s the first time, 15 s later)..."
-    wait_until 240 "Keycloak realm social-services" keycloak kc_ready
-    echo "$sum" > "$KC_DIR/realm.sha256"
-    kc_apply_hardening
-    info keycloak "started on $KC_URL"
+    KC_LAUNCHED_SUM=$sum
+}
+
+# Waits for the Keycloak that kc_launch started (if it started one), then applies the realm's hardening.
+kc_await() {
+    if [ -n "$KC_LAUNCHED_SUM" ]; then
+        wait_until 240 "Keycloak realm social-services" keycloak kc_ready
+        echo "$KC_LAUNCHED_SUM" > "$KC_DIR/realm.sha256"
+        KC_LAUNCHED_SUM=""
+        kc_apply_hardening
+        info keycloak "started on $KC_URL"
+    else
+        kc_apply_hardening
+    fi
 }
 
 # The realm's hardening, applied through the admin REST API so that a Keycloak which imported an older

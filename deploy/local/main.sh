@@ -59,12 +59,20 @@ A token for scripts:
 TXT
 }
 
+# The time of each phase of `up`, printed with the total at the end.
+PHASES=""
+phase() { PHASES+="${PHASES:+, }$1 $(($SECONDS - $2)) s"; }
+
 cmd_up() {
-    local infra_only="" svc
+    local infra_only="" svc t
     [ "${1:-}" = "--infra-only" ] && infra_only=1
     local start=$SECONDS
+    PHASES=""
     say "Starting the platform (state in $PLATFORM_HOME)"
-    infra_up
+    t=$SECONDS; pg_start; phase postgres "$t"
+    t=$SECONDS; kafka_start; phase kafka "$t"
+    local kc_started=$SECONDS
+    kc_launch
     export_infra_env
     if [ -z "$infra_only" ]; then
         local running_any=""
@@ -73,19 +81,24 @@ cmd_up() {
             # Never rebuild the jars under running services; a changed source waits for down + up.
             svc_stale && say "  note               sources changed since the running services were built: ./platform down && ./platform up"
         else
-            svc_build
+            # Built while Keycloak boots: the two together take the longer of the two, not their sum.
+            t=$SECONDS; svc_build; phase "build (while Keycloak starts)" "$t"
         fi
+        kc_await; phase "keycloak ready" "$kc_started"
+        t=$SECONDS
         for svc in $SERVICES; do svc_start "$svc"; done
         for svc in $SERVICES; do svc_wait "$svc"; done
+        phase services "$t"
         print_urls
     else
+        kc_await; phase keycloak "$kc_started"
         say ""
         say "Infrastructure is up. Run a service against it, e.g.:"
         say "  export DB_HOST=$DB_HOST DB_PORT=$DB_PORT KAFKA_BOOTSTRAP_SERVERS=$KAFKA_BOOTSTRAP_SERVERS KEYCLOAK_URL=$KEYCLOAK_URL"
         say "  ./mvnw quarkus:dev -pl case-service"
     fi
     say ""
-    say "Ready in $((SECONDS - start)) s."
+    say "Ready in $((SECONDS - start)) s ($PHASES)."
 }
 
 cmd_down() {

@@ -264,6 +264,12 @@ public class ProblemMappers {
         return title.toLowerCase().replaceAll("[^a-z0-9]+", "-");
     }
 
+    /** RESTEasy Reactive's form reader met bytes that do not decode (it says so with a bare IllegalArgumentException). */
+    private static boolean isUndecodableForm(Throwable e) {
+        return e instanceof IllegalArgumentException && e.getStackTrace().length > 0
+                && e.getStackTrace()[0].getClassName().equals("org.jboss.resteasy.reactive.common.util.URLUtils");
+    }
+
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
         // Races the request could not see coming: a concurrent change of the same record, or a
@@ -280,6 +286,11 @@ public class ProblemMappers {
         }
         if (DatabaseUnavailable.causes(e)) {
             return databaseUnavailable(e);
+        }
+        if (isUndecodableForm(e)) {
+            return Problem.of(400, "malformed-form", "Malformed form",
+                    "The request body is not application/x-www-form-urlencoded (a name or value does not decode).")
+                    .field("body", "not a URL-encoded form").toResponse();
         }
         LOG.error("Unexpected failure", e);
         return Problem.of(500, "internal", "Internal error",
