@@ -61,6 +61,7 @@ class AuthorizationMatrixTest {
         recipes.put("POST /admin/dead-letters/{id}/redrive",
                 k -> Call.of("/admin/dead-letters/case.events.dlt:0:999999999/redrive"));
         recipes.put("GET /dashboard-api/config", k -> Call.of("/dashboard-api/config"));
+        recipes.put("GET /dashboard-api/communities", k -> Call.of("/dashboard-api/communities?oblast=UA-53"));
         // No authorization code: the relay refuses it (400) for every caller alike, it needs no token.
         recipes.put("POST /dashboard-api/token", k -> new Call("/dashboard-api/token",
                 r -> r.contentType(ContentType.URLENC).formParam("code_verifier", "v".repeat(43))));
