@@ -80,11 +80,12 @@ kc_await() {
 
 # The realm's hardening, applied through the admin REST API so that a Keycloak which imported an older
 # realm file (and keeps running, shared by others) gets it without a restart: brute-force detection with
-# the realm file's values, and the audience mappers that put each service's client id into the `aud` of
-# the tokens of platform-cli, front-office and ministry-dashboard (the services check it). Idempotent:
+# the realm file's values, its languages (login pages in Ukrainian by default, English selectable), and
+# the audience mappers that put each service's client id into the `aud` of the tokens of platform-cli,
+# front-office and ministry-dashboard (the services check it). Idempotent:
 # the settings are PUT as they are in the file, a mapper is added only when no mapper of its name exists.
 # On a fresh start the import has already done all of it and this changes nothing.
-KC_BRUTE_FORCE='{"bruteForceProtected":true,"permanentLockout":false,"failureFactor":5,"waitIncrementSeconds":60,"maxFailureWaitSeconds":900,"maxDeltaTimeSeconds":43200,"quickLoginCheckMilliSeconds":1000,"minimumQuickLoginWaitSeconds":60}'
+KC_REALM_SETTINGS='{"internationalizationEnabled":true,"supportedLocales":["uk","en"],"defaultLocale":"uk","bruteForceProtected":true,"permanentLockout":false,"failureFactor":5,"waitIncrementSeconds":60,"maxFailureWaitSeconds":900,"maxDeltaTimeSeconds":43200,"quickLoginCheckMilliSeconds":1000,"minimumQuickLoginWaitSeconds":60}'
 KC_AUDIENCES="front-office:case-service front-office:referral-service ministry-dashboard:reporting-service platform-cli:case-service platform-cli:referral-service platform-cli:reporting-service"
 
 kc_admin_token() {
@@ -100,8 +101,8 @@ kc_apply_hardening() {
         return 0
     fi
     curl -fsS --max-time 10 -X PUT -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
-        -d "$KC_BRUTE_FORCE" "$realm" >/dev/null \
-        || info keycloak "WARNING: could not switch on brute-force detection"
+        -d "$KC_REALM_SETTINGS" "$realm" >/dev/null \
+        || info keycloak "WARNING: could not switch on brute-force detection and the Ukrainian default locale"
     for pair in $KC_AUDIENCES; do
         client=${pair%%:*}; aud=${pair##*:}
         id=$(curl -fsS --max-time 10 -H "Authorization: Bearer $token" "$realm/clients?clientId=$client" \

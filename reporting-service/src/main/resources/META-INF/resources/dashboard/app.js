@@ -16,6 +16,11 @@
     COMPLETED: '#2e8b57', REJECTED: '#b23a48', FAILED: '#ff595e', CANCELLED: '#5c677d'
   };
   var config = null;
+  var minCount = 5;
+  /** Communities of the codifier seen so far: by the label the filter offers, and by code. */
+  var communities = { byLabel: {}, byCode: {} };
+  /** The codes of the communities chosen in the filter, in the order chosen. */
+  var chosen = [];
 
   function $(id) { return document.getElementById(id); }
 
@@ -125,13 +130,105 @@
     form.from.value = params.get('from') || isoDate(yearAgo);
     form.to.value = params.get('to') || isoDate(today);
     form.oblast.value = params.get('oblast') || '';
-    form.hromada.value = params.getAll('hromada').join(',');
+    chosen = [];
+    params.getAll('hromada').forEach(function (list) {
+      list.split(',').map(function (h) { return h.trim(); }).filter(Boolean).forEach(function (h) {
+        if (chosen.indexOf(h) < 0) { chosen.push(h); }
+      });
+    });
     form.category.value = params.get('category') || '';
     form.groupBy.value = params.get('groupBy') || '';
+    var search = $('community-search');
+    search.addEventListener('change', function () { choose(search.value); });
+    search.addEventListener('keydown', function (e) {
+      if (e.key === 'Enter' && search.value.trim()) { e.preventDefault(); choose(search.value); }
+    });
+    form.oblast.addEventListener('change', function () {
+      // communities known to lie in another oblast leave the filter with it
+      chosen = chosen.filter(function (code) {
+        var c = communities.byCode[code];
+        return !form.oblast.value || !c || c.oblast === form.oblast.value;
+      });
+      drawChosen();
+      loadCommunities(form.oblast.value);
+    });
     form.addEventListener('submit', function (e) {
       e.preventDefault();
+      if (search.value.trim() && !choose(search.value)) { return; }
       history.replaceState(null, '', location.pathname + '?' + query().toString());
       load();
+    });
+    drawChosen();
+    return loadCommunities(form.oblast.value);
+  }
+
+  /** Fills the list the community field offers: the codifier's communities of the oblast, or all. */
+  function loadCommunities(oblast) {
+    var list = $('community-options');
+    list.dataset.state = 'loading';
+    return fetch('/dashboard-api/communities' + (oblast ? '?oblast=' + encodeURIComponent(oblast) : ''))
+      .then(function (r) {
+        if (!r.ok) { throw new Error('Не вдалося отримати перелік громад (HTTP ' + r.status + ')'); }
+        return r.json();
+      })
+      .then(function (items) {
+        list.textContent = '';
+        items.forEach(function (c) {
+          communities.byLabel[c.label] = c;
+          communities.byCode[c.code] = c;
+          var o = document.createElement('option');
+          o.value = c.label;
+          list.appendChild(o);
+        });
+        list.dataset.state = 'ready';
+        list.dataset.oblast = oblast || '';
+        drawChosen();
+      })
+      .catch(function (e) { list.dataset.state = 'error'; status(e.message, true); });
+  }
+
+  /** Adds the community the text names (a label of the list, or a code) to the filter; false if none. */
+  function choose(text) {
+    var value = (text || '').trim();
+    if (!value) { return true; }
+    var c = communities.byLabel[value] || communities.byCode[value.toUpperCase()];
+    var problem = $('community-problem');
+    if (!c) {
+      if (!problem) {
+        problem = document.createElement('span');
+        problem.id = 'community-problem';
+        $('chosen-communities').appendChild(problem);
+      }
+      problem.textContent = 'Громади «' + value + '» немає в кодифікаторі: виберіть її з переліку.';
+      return false;
+    }
+    if (chosen.indexOf(c.code) < 0) { chosen.push(c.code); }
+    $('community-search').value = '';
+    drawChosen();
+    return true;
+  }
+
+  /** One removable chip per chosen community, with its name (the code only if the codifier lacks it). */
+  function drawChosen() {
+    var box = $('chosen-communities');
+    box.textContent = '';
+    chosen.forEach(function (code) {
+      var c = communities.byCode[code];
+      var chip = document.createElement('span');
+      chip.className = 'community';
+      chip.dataset.code = code;
+      chip.title = code;
+      chip.appendChild(document.createTextNode(c ? c.label : code));
+      var remove = document.createElement('button');
+      remove.type = 'button';
+      remove.textContent = '×';
+      remove.setAttribute('aria-label', 'Прибрати ' + (c ? c.name : code));
+      remove.addEventListener('click', function () {
+        chosen = chosen.filter(function (x) { return x !== code; });
+        drawChosen();
+      });
+      chip.appendChild(remove);
+      box.appendChild(chip);
     });
   }
 
@@ -141,8 +238,7 @@
     ['from', 'to', 'oblast', 'category', 'groupBy'].forEach(function (name) {
       if (form[name].value) { q.set(name, form[name].value); }
     });
-    form.hromada.value.split(',').map(function (h) { return h.trim(); }).filter(Boolean)
-      .forEach(function (h) { q.append('hromada', h); });
+    chosen.forEach(function (h) { q.append('hromada', h); });
     return q;
   }
 
@@ -174,7 +270,18 @@
     return cell.value === null ? '—' : String(cell.value);
   }
 
+  /** What a withheld count is: small itself, or one it would let someone work out. */
+  function withheldMeaning() {
+    return 'значення від 1 до ' + (minCount - 1) + ' або те, з якого його можна обчислити';
+  }
+
+  /** A full-width legend line under a chart that shows a withheld count: its mark and what it withholds. */
+  function withheldLegend(svg, x, y, text) {
+    svg.appendChild(el('text', { 'class': 'legend withheld-legend', x: x, y: y }, text));
+  }
+
   function render(report) {
+    minCount = report.suppression.minCount;
     renderOverview(report);
     lineChart($('chart-cases'), table(report, 'casesOpenedByMonth'));
     lineChart($('chart-applicants'), table(report, 'applicantsByMonth'));
@@ -241,7 +348,7 @@
 
   /** One line per region over the months; a withheld month breaks the line and is marked. */
   function lineChart(svg, t) {
-    var W = 640, H = 300, left = 50, right = 150, top = 15, bottom = 45;
+    var W = 640, H = 310, left = 50, right = 150, top = 15, bottom = 55;
     clear(svg, W, H);
     var months = t.columns;
     var plotW = W - left - right, plotH = H - top - bottom;
@@ -252,9 +359,18 @@
     yAxis(svg, left, top + plotH, plotH, plotW, max);
     function x(i) { return left + (months.length === 1 ? plotW / 2 : plotW * i / (months.length - 1)); }
     function y(v) { return top + plotH - plotH * v / max; }
+    // Month labels never overlap: a label takes about 7 px a character plus a gap; when the months stand
+    // closer than that, only every n-th month is labelled (n the smallest that leaves room), from the first.
+    var longest = Math.max.apply(null, months.map(function (m) { return m.label.length; }).concat([1]));
+    var gap = months.length > 1 ? plotW / (months.length - 1) : plotW;
+    var every = Math.max(1, Math.ceil((longest * 7 + 10) / gap));
+    svg.dataset.monthEvery = every;
     months.forEach(function (m, i) {
-      svg.appendChild(el('text', { 'class': 'month', x: x(i), y: H - bottom + 16, 'text-anchor': 'middle' }, m.label));
+      if (i % every !== 0) { return; }
+      svg.appendChild(el('text', { 'class': 'month', x: x(i), y: H - bottom + 16, 'text-anchor': 'middle',
+        'data-month': m.key }, m.label));
     });
+    var anyWithheld = false;
     t.rows.forEach(function (row, ri) {
       var color = COLORS[ri % COLORS.length];
       var points = [];
@@ -268,7 +384,11 @@
       row.cells.forEach(function (c, i) {
         if (c.suppressed) {
           flush();
-          svg.appendChild(el('text', { 'class': 'withheld', x: x(i), y: top + plotH - 4, 'text-anchor': 'middle' }, '×'));
+          anyWithheld = true;
+          var mark = el('text', { 'class': 'withheld', x: x(i), y: top + plotH - 4, 'text-anchor': 'middle',
+            'data-region': row.key, 'data-month': months[i].key }, '×');
+          mark.appendChild(el('title', {}, row.key + ', ' + months[i].label + ': приховано — ' + withheldMeaning()));
+          svg.appendChild(mark);
           return;
         }
         points.push(x(i) + ',' + y(c.value));
@@ -279,14 +399,16 @@
       svg.appendChild(el('rect', { x: W - right + 12, y: top + ri * 16, width: 10, height: 10, fill: color }));
       svg.appendChild(el('text', { 'class': 'legend', x: W - right + 26, y: top + ri * 16 + 9 }, row.key));
     });
+    if (anyWithheld) { withheldLegend(svg, left, H - 8, '× — приховано: ' + withheldMeaning()); }
   }
 
   /** Horizontal bars of the totals per column (e.g. services by category). */
   function barChart(svg, t) {
     var rowH = 24, left = 230, W = 640, top = 10;
-    var H = top + t.columns.length * rowH + 10;
-    clear(svg, W, H);
     var cells = t.total.cells;
+    var anyWithheld = cells.some(function (c) { return c.suppressed; });
+    var H = top + t.columns.length * rowH + 10 + (anyWithheld ? 20 : 0);
+    clear(svg, W, H);
     var max = niceMax(Math.max.apply(null, cells.filter(function (c) { return !c.suppressed; })
       .map(function (c) { return c.value; }).concat([1])));
     var plotW = W - left - 60;
@@ -295,7 +417,7 @@
       svg.appendChild(el('text', { 'class': 'label', x: left - 8, y: y + 15, 'text-anchor': 'end' }, col.label));
       var c = cells[i];
       if (c.suppressed) {
-        svg.appendChild(el('text', { 'class': 'withheld', x: left + 4, y: y + 15 }, 'прих.'));
+        svg.appendChild(el('text', { 'class': 'withheld', x: left + 4, y: y + 15, 'data-key': col.key }, 'приховано'));
         return;
       }
       if (c.value > 0) {
@@ -304,12 +426,15 @@
       }
       svg.appendChild(el('text', { 'class': 'value', x: left + plotW * c.value / max + 6, y: y + 15 }, String(c.value)));
     });
+    if (anyWithheld) { withheldLegend(svg, 10, H - 8, '«приховано» — ' + withheldMeaning()); }
   }
 
   /** One stacked bar per row (partner sector), segments by column (status). */
   function stackedChart(svg, t) {
     var rowH = 24, left = 200, W = 640, top = 10, legendH = 40;
     var rows = t.rows.filter(function (r) { return !(r.total && !r.total.suppressed && r.total.value === 0); });
+    var anyWithheld = rows.some(function (r) { return r.cells.some(function (c) { return c.suppressed; }); });
+    if (anyWithheld) { legendH += 20; }
     var H = top + Math.max(1, rows.length) * rowH + legendH;
     clear(svg, W, H);
     var plotW = W - left - 50;
@@ -321,9 +446,9 @@
       var y = top + i * rowH;
       svg.appendChild(el('text', { 'class': 'label', x: left - 8, y: y + 15, 'text-anchor': 'end' }, row.label));
       var x = left;
-      var hidden = 0;
+      var hidden = [];
       row.cells.forEach(function (c, ci) {
-        if (c.suppressed) { hidden++; return; }
+        if (c.suppressed) { hidden.push(t.columns[ci].label); return; }
         if (!c.value) { return; }
         var w = plotW * c.value / max;
         var seg = el('rect', { 'class': 'segment', x: x, y: y + 3, width: w, height: rowH - 8,
@@ -333,23 +458,28 @@
         svg.appendChild(seg);
         x += w;
       });
-      if (hidden) {
-        svg.appendChild(el('text', { 'class': 'withheld', x: x + 4, y: y + 15 }, 'прих. ' + hidden));
+      if (hidden.length) {
+        var mark = el('text', { 'class': 'withheld', x: x + 4, y: y + 15, 'data-sector': row.key },
+          'приховано станів: ' + hidden.length);
+        mark.appendChild(el('title', {}, 'Приховано: ' + hidden.join(', ') + ' — ' + withheldMeaning()));
+        svg.appendChild(mark);
       }
     });
     t.columns.forEach(function (col, i) {
-      var lx = 10 + (i % 4) * 155, ly = H - legendH + 8 + Math.floor(i / 4) * 16;
+      var lx = 10 + (i % 4) * 155, ly = top + Math.max(1, rows.length) * rowH + 8 + Math.floor(i / 4) * 16;
       svg.appendChild(el('rect', { x: lx, y: ly, width: 10, height: 10, fill: STATUS_COLORS[col.key] }));
       svg.appendChild(el('text', { 'class': 'legend', x: lx + 14, y: ly + 9 }, col.label));
     });
+    if (anyWithheld) { withheldLegend(svg, 10, H - 8, 'приховано станів: N — N станів, де ' + withheldMeaning()); }
   }
 
   /** Vertical bars of active cases per case manager by region, with the models' norms as lines. */
   function caseloadChart(svg, t) {
-    var W = 640, H = 280, left = 45, top = 15, bottom = 60, right = 40;
+    var W = 640, H = 290, left = 45, top = 15, bottom = 70, right = 40;
     clear(svg, W, H);
     var plotW = W - left - right, plotH = H - top - bottom;
     var values = t.rows.map(function (r) { return r.cells[0]; });
+    var anyWithheld = values.some(function (c) { return c.suppressed; });
     var max = niceMax(Math.max.apply(null, values.filter(function (c) { return !c.suppressed && c.value !== null; })
       .map(function (c) { return c.value; }).concat([36])));
     yAxis(svg, left, top + plotH, plotH, plotW, max);
@@ -366,7 +496,7 @@
         row.key.length > 6 ? '…' + row.key.slice(-6) : row.key));
       if (c.suppressed || c.value === null) {
         svg.appendChild(el('text', { 'class': 'withheld', x: cx, y: top + plotH - 4, 'text-anchor': 'middle' },
-          c.suppressed ? 'прих.' : '—'));
+          c.suppressed ? '×' : '—'));
         return;
       }
       var h = plotH * c.value / max;
@@ -375,6 +505,7 @@
         fill: COLORS[0], 'data-region': row.key, 'data-value': c.value }));
       svg.appendChild(el('text', { 'class': 'value', x: cx, y: top + plotH - h - 4, 'text-anchor': 'middle' }, String(c.value)));
     });
+    if (anyWithheld) { withheldLegend(svg, left, H - 8, '× — приховано: ' + withheldMeaning()); }
   }
 
   // --- Start --------------------------------------------------------------------------------------
@@ -386,16 +517,24 @@
       if (params.has('error')) {
         throw new Error('Вхід не вдався: ' + (params.get('error_description') || params.get('error')));
       }
+      $('sign-in').addEventListener('click', function () { signIn(); });
+      if (params.has('code')) { status('Вхід…'); }
       var ready = params.has('code') ? finishSignIn(params) : Promise.resolve();
       return ready.then(function () {
-        if (!token()) { return signIn(); }
+        if (!token()) {
+          // Not signed in: the page says what it is and offers the sign-in button (index.html's #welcome).
+          status('');
+          document.body.dataset.state = 'signed-out';
+          return null;
+        }
+        $('welcome').hidden = true;
+        $('dashboard').hidden = false;
         $('sign-out').hidden = false;
         $('sign-out').addEventListener('click', signOut);
-        initFilters();
         api('/me').then(function (me) {
           $('user-name').textContent = me.displayName + (me.hromada ? ' (громада ' + me.hromada + ')' : '');
         });
-        return load();
+        return initFilters().then(load);
       });
     }).catch(function (e) {
       status(e.message, true);

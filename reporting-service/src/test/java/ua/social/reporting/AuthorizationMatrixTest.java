@@ -59,6 +59,7 @@ class AuthorizationMatrixTest {
         recipes.put("POST /admin/dead-letters/{id}/redrive",
                 k -> Call.of("/admin/dead-letters/case.events.dlt:0:999999999/redrive"));
         recipes.put("GET /dashboard-api/config", k -> Call.of("/dashboard-api/config"));
+        recipes.put("GET /dashboard-api/communities", k -> Call.of("/dashboard-api/communities?oblast=UA-53"));
         // A code Keycloak never issued: the relay passes it on and answers Keycloak's refusal (400) for every caller
         // alike, it needs no token.
         recipes.put("POST /dashboard-api/token", k -> Call.form("/dashboard-api/token", Map.of("code", "not-a-real-code",

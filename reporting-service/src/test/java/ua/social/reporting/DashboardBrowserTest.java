@@ -7,6 +7,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -14,7 +16,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import ua.social.identity.Territory;
 import ua.social.identity.testing.DemoUsers;
 import ua.social.reporting.support.Reports;
 import ua.social.reporting.support.TestData;
@@ -28,16 +32,20 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The dashboard in a real headless Chromium (Debian's chromium and chromium-driver; nothing is
- * downloaded): sign-in on Keycloak's own login form with PKCE, then the charts drawn from the API.
+ * downloaded): the greeting before sign-in, sign-in on Keycloak's own login form (Ukrainian by the
+ * realm's default although the browser asks for German) with PKCE, then the charts drawn from the API,
+ * month labels that do not overlap, withheld counts explained, and a community chosen by name.
  */
 @QuarkusTest
 class DashboardBrowserTest {
@@ -48,6 +56,8 @@ class DashboardBrowserTest {
 
     @TestHTTPResource("/dashboard/")
     URL dashboard;
+    @TestHTTPResource("/")
+    URL root;
 
     private WebDriver driver;
     private Path profile;
@@ -60,7 +70,9 @@ class DashboardBrowserTest {
         options.setBinary(CHROMIUM);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--lang=uk", "--window-size=1400,1500", "--user-data-dir=" + profile);
+                "--disable-sync", "--lang=de-DE", "--window-size=1400,1500", "--user-data-dir=" + profile);
+        // A browser that prefers a language the realm does not offer: Keycloak must answer in its default, uk.
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "de-DE,de"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
@@ -84,9 +96,28 @@ class DashboardBrowserTest {
         JsonNode tables = Reports.tables(Reports.get(DemoUsers.ANALYST, Map.of("from", "2019-01-01",
                 "to", "2019-06-30", "groupBy", "oblast", "hromada", communities)));
 
-        driver.get(dashboard + "?" + filters);
+        // /dashboard without its slash redirects, keeping the filters; before sign-in the page greets
+        driver.get(root + "dashboard?" + filters);
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
+        assertTrue(driver.getCurrentUrl().startsWith(dashboard + "?from=2019-01-01"),
+                "redirected to /dashboard/ with the filters: " + driver.getCurrentUrl());
+        assertEquals("signed-out", driver.findElement(By.tagName("body")).getDomAttribute("data-state"));
+        String welcome = driver.findElement(By.id("welcome")).getText();
+        assertTrue(welcome.contains("Міністерська панель статистики")
+                && welcome.contains("Міністерська панель статистики інтегрованих соціальних послуг"), welcome);
+        assertEquals("Увійти", driver.findElement(By.id("sign-in")).getText());
+        assertFalse(driver.findElement(By.id("dashboard")).isDisplayed(), "no empty chart frames before sign-in");
+        assertTrue(driver.findElements(By.cssSelector("figure")).stream().noneMatch(WebElement::isDisplayed));
+        assertFalse(driver.findElement(By.tagName("body")).getText().contains("Завантаження"),
+                "no 'loading' before sign-in: " + driver.findElement(By.tagName("body")).getText());
+        driver.findElement(By.id("sign-in")).click();
+
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        assertEquals("uk", driver.findElement(By.tagName("html")).getDomAttribute("lang"),
+                "Keycloak's login page in the realm's default language");
+        assertTrue(driver.findElement(By.tagName("body")).getText().contains("Увійти"),
+                "Ukrainian login form: " + driver.findElement(By.tagName("body")).getText());
         assertTrue(driver.getCurrentUrl().contains("/realms/social-services/protocol/openid-connect/auth"),
                 "redirected to Keycloak: " + driver.getCurrentUrl());
         assertTrue(driver.getCurrentUrl().contains("code_challenge_method=S256"), "PKCE S256");
@@ -137,10 +168,129 @@ class DashboardBrowserTest {
         // overview: a row per oblast and the total
         assertEquals(3 + 2, driver.findElements(By.cssSelector("#overview tr")).size());
 
+        // six months: every month labelled; a withheld count is marked and its legend says what it is
+        assertEquals(6, driver.findElements(By.cssSelector("#chart-cases text.month")).size());
+        assertNoOverlap(monthLabelBoxes("chart-cases"));
+        withheldCountsAreExplained(tables);
+
         Files.createDirectories(SCREENSHOT.getParent());
         File shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
         assertTrue(Files.size(SCREENSHOT) > 10_000, "a screenshot of the dashboard");
+
+        // four years of months: labels thinned so that no two touch, the first month labelled
+        js("document.querySelector('#filters [name=to]').value = '2022-12-31';");
+        submitAndAwaitReady(wait);
+        List<Map<String, Object>> boxes = monthLabelBoxes("chart-cases");
+        assertNoOverlap(boxes);
+        assertTrue(boxes.size() >= 4 && boxes.size() < 48, "some of the 48 months labelled: " + boxes.size());
+        assertEquals("2019-01", boxes.get(0).get("text"));
+        assertNoOverlap(monthLabelBoxes("chart-applicants"));
+
+        // a community chosen by its Ukrainian name sends its KATOTTG code
+        js("document.querySelector('#filters [name=to]').value = '2019-06-30';");
+        while (!driver.findElements(By.cssSelector("#chosen-communities .community button")).isEmpty()) {
+            driver.findElements(By.cssSelector("#chosen-communities .community button")).get(0).click();
+        }
+        new Select(driver.findElement(By.name("oblast"))).selectByValue(DemoUsers.POLTAVA_OBLAST);
+        wait.until(d -> "ready".equals(d.findElement(By.id("community-options")).getDomAttribute("data-state"))
+                && DemoUsers.POLTAVA_OBLAST.equals(d.findElement(By.id("community-options")).getDomAttribute("data-oblast")));
+        String name = Territory.community(DemoUsers.POLTAVA_HROMADA).orElseThrow().name();
+        String label = name + " — Полтавський р-н, Полтавська обл.";
+        List<String> offered = driver.findElements(By.cssSelector("#community-options option")).stream()
+                .map(o -> o.getDomAttribute("value")).toList();
+        assertEquals(Territory.communitiesOf(DemoUsers.POLTAVA_OBLAST).size(), offered.size(), "the oblast's communities");
+        assertTrue(offered.contains(label), "offered by name: " + offered.subList(0, Math.min(10, offered.size())));
+        assertTrue(offered.stream().noneMatch(o -> o.matches("UA[0-9]{17}")), "names, not bare codes");
+        driver.findElement(By.id("community-search")).sendKeys(label, Keys.TAB);
+        WebElement chip = wait.until(d -> d.findElement(By.cssSelector("#chosen-communities .community")));
+        assertEquals(DemoUsers.POLTAVA_HROMADA, chip.getDomAttribute("data-code"));
+        assertTrue(chip.getText().startsWith(name), "the chip shows the name: " + chip.getText());
+        submitAndAwaitReady(wait);
+        assertTrue(driver.getCurrentUrl().contains("hromada=" + DemoUsers.POLTAVA_HROMADA)
+                        && driver.getCurrentUrl().contains("oblast=" + DemoUsers.POLTAVA_OBLAST),
+                "the filter sent the community's code: " + driver.getCurrentUrl());
+        assertEquals(1, driver.findElements(By.cssSelector("#chosen-communities .community")).size());
+    }
+
+    private Object js(String script) {
+        return ((JavascriptExecutor) driver).executeScript(script);
+    }
+
+    private void submitAndAwaitReady(WebDriverWait wait) {
+        js("document.body.dataset.state = 'submitted';");
+        driver.findElement(By.cssSelector("#filters button[type=submit]")).click();
+        wait.until(d -> List.of("ready", "error").contains(
+                d.findElement(By.tagName("body")).getDomAttribute("data-state")));
+        assertEquals("ready", driver.findElement(By.tagName("body")).getDomAttribute("data-state"),
+                "dashboard status: " + driver.findElement(By.id("status")).getText());
+    }
+
+    /** The on-screen boxes of a line chart's month labels, left to right. */
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> monthLabelBoxes(String chart) {
+        return (List<Map<String, Object>>) js("return Array.from(document.querySelectorAll('#" + chart
+                + " text.month')).map(function (t) { var r = t.getBoundingClientRect();"
+                + " return {text: t.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom}; });");
+    }
+
+    private static void assertNoOverlap(List<Map<String, Object>> boxes) {
+        assertFalse(boxes.isEmpty(), "month labels drawn");
+        for (int i = 0; i < boxes.size(); i++) {
+            Map<String, Object> a = boxes.get(i);
+            assertTrue(num(a, "right") > num(a, "left"), "a label with a width: " + a);
+            for (int j = i + 1; j < boxes.size(); j++) {
+                Map<String, Object> b = boxes.get(j);
+                boolean apart = num(a, "right") <= num(b, "left") || num(b, "right") <= num(a, "left")
+                        || num(a, "bottom") <= num(b, "top") || num(b, "bottom") <= num(a, "top");
+                assertTrue(apart, "month labels overlap: " + a + " and " + b);
+            }
+        }
+    }
+
+    private static double num(Map<String, Object> box, String key) {
+        return ((Number) box.get(key)).doubleValue();
+    }
+
+    /**
+     * Each chart that draws a withheld count has a legend line saying what is withheld (a count from 1 to
+     * k−1, or one it would give away), and a chart without one has no such line.
+     */
+    private void withheldCountsAreExplained(JsonNode tables) {
+        Map<String, Integer> withheld = new HashMap<>();
+        withheld.put("chart-cases", suppressed(Reports.table(tables, "casesOpenedByMonth").get("rows").findValues("cells")));
+        withheld.put("chart-applicants", suppressed(Reports.table(tables, "applicantsByMonth").get("rows").findValues("cells")));
+        withheld.put("chart-services", suppressed(List.of(Reports.table(tables, "servicesByCategory").get("total").get("cells"))));
+        withheld.put("chart-referrals", suppressed(Reports.table(tables, "referralsBySectorAndStatus").get("rows").findValues("cells")));
+        // the caseload chart draws the ratio, the first column, of each region
+        withheld.put("chart-caseload", (int) Reports.table(tables, "activeCasesPerCaseManager").get("rows")
+                .findValues("cells").stream().filter(c -> c.get(0).get("suppressed").asBoolean()).count());
+        assertTrue(withheld.values().stream().anyMatch(n -> n > 0), "the test world has withheld counts: " + withheld);
+        withheld.forEach((chart, n) -> {
+            List<WebElement> legend = driver.findElements(By.cssSelector("#" + chart + " text.withheld-legend"));
+            if (n == 0) {
+                assertTrue(legend.isEmpty(), chart + " withholds nothing, so it explains nothing");
+                return;
+            }
+            assertEquals(1, legend.size(), chart + " withholds " + n + " counts and says what they are");
+            String text = legend.get(0).getText();
+            assertTrue(text.contains("приховано") && text.contains("від 1 до 4"), chart + ": " + text);
+            assertFalse(driver.findElements(By.cssSelector("#" + chart + " text.withheld")).isEmpty(), chart);
+        });
+        assertEquals(withheld.get("chart-cases").intValue(),
+                driver.findElements(By.cssSelector("#chart-cases text.withheld")).size(), "one mark per withheld month");
+    }
+
+    private static int suppressed(List<JsonNode> cellLists) {
+        int n = 0;
+        for (JsonNode cells : cellLists) {
+            for (JsonNode c : cells) {
+                if (c.get("suppressed").asBoolean()) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     /** Published cells; with nonZero, only those above zero (a zero draws no bar). */

@@ -8,6 +8,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -17,19 +18,27 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import ua.social.identity.Territory;
 import ua.social.identity.problem.ProblemException;
 import ua.social.reporting.config.ReportingConfig;
 import ua.social.reporting.reference.Oblast;
 import ua.social.reporting.reference.VulnerableGroup;
 import ua.social.reporting.rest.TokenRelay.TokenResponse;
 
+import java.text.Collator;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * What the dashboard (static files under /dashboard/) needs before the user has a token: where
  * Keycloak is, and a same-origin relay for the one step of the PKCE flow that the browser cannot do
- * cross-origin from an arbitrary local port (see {@link TokenRelay}).
+ * cross-origin from an arbitrary local port (see {@link TokenRelay}), and the communities of the
+ * KATOTTG codifier by name for the community filter (public reference data, no statistics).
  */
 @Path("/dashboard-api")
 @PermitAll
@@ -62,6 +71,52 @@ public class DashboardResource {
                 realm + "/protocol/openid-connect/logout", config.suppression().minCount(),
                 Arrays.stream(Oblast.values()).map(o -> new Option(o.code(), o.label())).toList(),
                 Arrays.stream(VulnerableGroup.values()).map(g -> new Option(g.name(), g.label())).toList());
+    }
+
+    /** A community of the codifier as the filter offers it: {@code label} is unique across the codifier. */
+    public record CommunityOption(String code, String name, String raionName, String oblast, String oblastName,
+                                  String label) {
+    }
+
+    private static final Locale UKRAINIAN = Locale.forLanguageTag("uk");
+    private static final List<CommunityOption> COMMUNITIES = communityOptions();
+
+    /**
+     * Every community of the codifier with a label a person can choose by: its name, raion and oblast
+     * ("Полтавська — Полтавський р-н, Полтавська обл."); the few that would still read alike carry their
+     * code too. Sorted by name as Ukrainian sorts (Є after Е, І and Ї after И).
+     */
+    private static List<CommunityOption> communityOptions() {
+        Function<Territory.Community, String> place = c -> c.name() + " — "
+                + (c.raionName() == null ? "" : c.raionName() + " р-н, ") + c.oblastName()
+                + (c.oblastName().endsWith("ська") || c.oblastName().endsWith("цька") || c.oblastName().endsWith("зька")
+                ? " обл." : "");
+        Map<String, Long> alike = Territory.communities().stream().collect(Collectors.groupingBy(place, Collectors.counting()));
+        Collator collator = Collator.getInstance(UKRAINIAN);
+        return Territory.communities().stream()
+                .map(c -> new CommunityOption(c.code(), c.name(), c.raionName(), c.oblast(), c.oblastName(),
+                        place.apply(c) + (alike.get(place.apply(c)) > 1 ? " (" + c.code() + ")" : "")))
+                .sorted(Comparator.comparing(CommunityOption::name, collator)
+                        .thenComparing(CommunityOption::label, collator).thenComparing(CommunityOption::code))
+                .toList();
+    }
+
+    @GET
+    @Path("communities")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Communities (hromadas) of the KATOTTG codifier by Ukrainian name, for the community filter",
+            description = "All of them (about 1,800), or those of one oblast; q keeps those whose name contains it "
+                    + "(case-insensitive). The statistics filter takes the code.")
+    public List<CommunityOption> communities(@QueryParam("oblast") String oblast, @QueryParam("q") String q) {
+        String o = Territory.requireOblast(oblast, "oblast");
+        if (q != null && q.length() > 100) {
+            throw ProblemException.badRequest("q", "at most 100 characters");
+        }
+        String needle = q == null ? "" : q.trim().toLowerCase(UKRAINIAN);
+        return COMMUNITIES.stream()
+                .filter(c -> o == null || c.oblast().equals(o))
+                .filter(c -> needle.isEmpty() || c.name().toLowerCase(UKRAINIAN).contains(needle))
+                .toList();
     }
 
     @POST
