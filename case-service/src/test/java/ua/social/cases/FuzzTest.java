@@ -47,7 +47,7 @@ class FuzzTest {
             AuthorizationMatrixTest.closeTheCasesThisTestOpened();
             closeTheCasesTheAcceptedInputsOpened(started);
         }
-        assertTrue(report.operations() >= 40, report.summary());
+        assertTrue(Fuzz.narrowed() || report.operations() >= 40, report.summary());
         assertEquals(report.operations() * Fuzz.inputsPerOperation(), report.inputs(), report.summary());
         assertTrue(report.failures().isEmpty(), report.summary() + "\n" + String.join("\n", report.failures()));
     }

@@ -29,7 +29,7 @@ class FuzzTest {
         Fuzz.Report report = Fuzz.run(new Fuzz.Target("referral-service", f.recipes(), f.keys(), f.freshPartnerKey(),
                 // what the case.events consumer writes on its own
                 RowCounts.of(dataSource, Set.of("processed_event", "case_projection")), Set.of("referral_access_log")));
-        assertTrue(report.operations() >= 25, report.summary());
+        assertTrue(Fuzz.narrowed() || report.operations() >= 25, report.summary());
         assertEquals(report.operations() * Fuzz.inputsPerOperation(), report.inputs(), report.summary());
         assertTrue(report.failures().isEmpty(), report.summary() + "\n" + String.join("\n", report.failures()));
     }
