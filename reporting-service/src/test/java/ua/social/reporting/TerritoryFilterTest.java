@@ -35,6 +35,20 @@ class TerritoryFilterTest {
     }
 
     @Test
+    void aCommunitysRowsCarryItsNameRaionAndOblastFromTheCodifier() {
+        statistics(Map.of("oblast", "UA-09", "hromada", LUHANSK_COMMUNITY, "groupBy", "hromada", "from", "2019-01-01",
+                "to", "2019-12-31"))
+                .statusCode(200)
+                .body("tables.find { it.name == 'applicants' }.rows.find { it.key == '" + LUHANSK_COMMUNITY + "' }.label",
+                        equalTo("Алчевська — Алчевський р-н, Луганська обл."));
+        given().header("Authorization", Tokens.bearer(DemoUsers.ANALYST)).accept("text/csv")
+                .queryParams(Map.of("oblast", "UA-09", "hromada", LUHANSK_COMMUNITY, "groupBy", "hromada",
+                        "from", "2019-01-01", "to", "2019-12-31"))
+                .get("/statistics").then().statusCode(200)
+                .body(containsString("applicants," + LUHANSK_COMMUNITY + ",\"Алчевська — Алчевський р-н, Луганська обл.\","));
+    }
+
+    @Test
     void aCommunityOutsideTheNamedOblastIsRefusedNamingIt() {
         statistics(Map.of("oblast", "UA-44", "hromada", LUHANSK_COMMUNITY)).statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("oblast"));

@@ -21,18 +21,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ua.social.identity.Territory;
 import ua.social.identity.problem.ProblemException;
 import ua.social.reporting.config.ReportingConfig;
+import ua.social.reporting.reference.CommunityNames;
 import ua.social.reporting.reference.Oblast;
 import ua.social.reporting.reference.VulnerableGroup;
 import ua.social.reporting.rest.TokenRelay.TokenResponse;
 
-import java.text.Collator;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * What the dashboard (static files under /dashboard/) needs before the user has a token: where
@@ -73,49 +68,21 @@ public class DashboardResource {
                 Arrays.stream(VulnerableGroup.values()).map(g -> new Option(g.name(), g.label())).toList());
     }
 
-    /** A community of the codifier as the filter offers it: {@code label} is unique across the codifier. */
-    public record CommunityOption(String code, String name, String raionName, String oblast, String oblastName,
-                                  String label) {
-    }
-
-    private static final Locale UKRAINIAN = Locale.forLanguageTag("uk");
-    private static final List<CommunityOption> COMMUNITIES = communityOptions();
-
-    /**
-     * Every community of the codifier with a label a person can choose by: its name, raion and oblast
-     * ("Полтавська — Полтавський р-н, Полтавська обл."); the few that would still read alike carry their
-     * code too. Sorted by name as Ukrainian sorts (Є after Е, І and Ї after И).
-     */
-    private static List<CommunityOption> communityOptions() {
-        Function<Territory.Community, String> place = c -> c.name() + " — "
-                + (c.raionName() == null ? "" : c.raionName() + " р-н, ") + c.oblastName()
-                + (c.oblastName().endsWith("ська") || c.oblastName().endsWith("цька") || c.oblastName().endsWith("зька")
-                ? " обл." : "");
-        Map<String, Long> alike = Territory.communities().stream().collect(Collectors.groupingBy(place, Collectors.counting()));
-        Collator collator = Collator.getInstance(UKRAINIAN);
-        return Territory.communities().stream()
-                .map(c -> new CommunityOption(c.code(), c.name(), c.raionName(), c.oblast(), c.oblastName(),
-                        place.apply(c) + (alike.get(place.apply(c)) > 1 ? " (" + c.code() + ")" : "")))
-                .sorted(Comparator.comparing(CommunityOption::name, collator)
-                        .thenComparing(CommunityOption::label, collator).thenComparing(CommunityOption::code))
-                .toList();
-    }
-
     @GET
     @Path("communities")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Communities (hromadas) of the KATOTTG codifier by Ukrainian name, for the community filter",
             description = "All of them (about 1,800), or those of one oblast; q keeps those whose name contains it "
                     + "(case-insensitive). The statistics filter takes the code.")
-    public List<CommunityOption> communities(@QueryParam("oblast") String oblast, @QueryParam("q") String q) {
+    public List<CommunityNames.Community> communities(@QueryParam("oblast") String oblast, @QueryParam("q") String q) {
         String o = Territory.requireOblast(oblast, "oblast");
         if (q != null && q.length() > 100) {
             throw ProblemException.badRequest("q", "at most 100 characters");
         }
-        String needle = q == null ? "" : q.trim().toLowerCase(UKRAINIAN);
-        return COMMUNITIES.stream()
+        String needle = q == null ? "" : q.trim().toLowerCase(CommunityNames.UKRAINIAN);
+        return CommunityNames.all().stream()
                 .filter(c -> o == null || c.oblast().equals(o))
-                .filter(c -> needle.isEmpty() || c.name().toLowerCase(UKRAINIAN).contains(needle))
+                .filter(c -> needle.isEmpty() || c.name().toLowerCase(CommunityNames.UKRAINIAN).contains(needle))
                 .toList();
     }
 

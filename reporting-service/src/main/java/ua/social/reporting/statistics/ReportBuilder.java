@@ -3,6 +3,7 @@ package ua.social.reporting.statistics;
 import ua.social.reporting.reference.CaseModel;
 import ua.social.reporting.reference.ClosureReason;
 import ua.social.reporting.reference.Labelled;
+import ua.social.reporting.reference.CommunityNames;
 import ua.social.reporting.reference.Oblast;
 import ua.social.reporting.reference.PartnerSector;
 import ua.social.reporting.reference.ReferralStatus;
@@ -219,7 +220,7 @@ public final class ReportBuilder {
     }
 
     private static String regionLabel(RawReport raw, String key) {
-        return raw.groupBy() == StatisticsQuery.GroupBy.OBLAST ? Oblast.labelOf(key) : key;
+        return raw.groupBy() == StatisticsQuery.GroupBy.OBLAST ? Oblast.labelOf(key) : CommunityNames.labelOf(key);
     }
 
     /** Active cases per case manager: two published counts divided, withheld when either is withheld. */
