@@ -20,6 +20,7 @@ Usage: ./platform COMMAND
   down [--purge]      stop everything the platform started (data is kept; --purge deletes it)
   status              each component, its port and whether it runs
   test [MAVEN ARGS]   bring up the infrastructure the tests need and run ./mvnw verify on all modules
+  test --fast         only the tests of rules with no I/O (tag "fast"), nothing started
   logs [COMPONENT]    follow a component's log (postgres, kafka, keycloak, case-service, ...)
   demo                load the demo dataset into the running platform through its APIs (both demo
                       communities: clients, appeals, cases in every stage, partners, referrals in
@@ -130,7 +131,19 @@ cmd_status() {
     done
 }
 
+# The fast tier: the tests of rules with no I/O (tagged "fast"), in seconds, with nothing started.
+cmd_test_fast() {
+    say "Running the fast tier: ./mvnw test -Dgroups=fast (no PostgreSQL, Kafka or Keycloak needed)"
+    (cd "$ROOT_DIR" && "$MVN" -B test -Dgroups=fast -Dsurefire.failIfNoSpecifiedTests=false \
+        -pl identity,messaging,case-service,referral-service,reporting-service "$@")
+}
+
 cmd_test() {
+    if [ "${1:-}" = "--fast" ]; then
+        shift
+        cmd_test_fast "$@"
+        return
+    fi
     # Components this run starts are stopped again at the end; ones already running are left alone.
     # (Global on purpose: the EXIT trap runs after this function has returned.)
     TEST_ALREADY_RUNNING=" "

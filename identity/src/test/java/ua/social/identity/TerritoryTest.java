@@ -1,5 +1,6 @@
 package ua.social.identity;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import ua.social.identity.problem.ProblemException;
 
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The territory rule: the codifier decides which communities exist and where they lie, not the digits. */
+@Tag("fast")
 class TerritoryTest {
 
     @Test

@@ -1,6 +1,7 @@
 package ua.social.messaging;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** How an outbox row travels: a CloudEvent in binary mode, with the writer's trace context when it had one. */
+@Tag("fast")
 class OutboxRecordTest {
 
     private static OutboxEvent row() {

@@ -1,5 +1,6 @@
 package ua.social.messaging;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.net.ConnectException;
@@ -12,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The retry rules of the consumers, without Kafka: backoff steps and which failures are the event's own. */
+@Tag("fast")
 class RetryPolicyTest {
 
     @Test

@@ -2,6 +2,7 @@ package ua.social.identity.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import ua.social.identity.testing.EventSchemas;
 
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * can size its storage by. A string is bounded by {@code maxLength}, an enum or const, a fixed-size
  * format (uuid, date, date-time) or a pattern without an open-ended repetition.
  */
+@Tag("fast")
 class EventSchemaBoundsTest {
 
     private static final Set<String> FIXED_FORMATS = Set.of("uuid", "date", "date-time");

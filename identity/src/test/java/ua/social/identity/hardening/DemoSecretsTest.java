@@ -3,6 +3,7 @@ package ua.social.identity.hardening;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The checker that keeps a production service from starting with the local platform's demo secrets. */
+@Tag("fast")
 class DemoSecretsTest {
 
     private static SmallRyeConfig config(Map<String, String> values) {

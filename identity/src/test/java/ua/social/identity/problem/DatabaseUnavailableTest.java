@@ -5,6 +5,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.Response;
 import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.JDBCConnectionException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * its own answer (409 for a concurrent unique insert, 500 for a defect), so an outage mapping never
  * hides a bug.
  */
+@Tag("fast")
 class DatabaseUnavailableTest {
 
     private final ProblemMappers mappers = new ProblemMappers();

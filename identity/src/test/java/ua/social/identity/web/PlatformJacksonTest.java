@@ -3,6 +3,7 @@ package ua.social.identity.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -12,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Dates in a request body: ISO strings of a four-digit year, nothing else. */
+@Tag("fast")
 class PlatformJacksonTest {
 
     record Body(LocalDate day, OffsetDateTime at) {

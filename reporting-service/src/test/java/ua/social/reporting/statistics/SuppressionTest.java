@@ -1,5 +1,6 @@
 package ua.social.reporting.statistics;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import ua.social.reporting.statistics.Suppression.Grid;
 
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The suppression rule in isolation, with an attacker that solves the published sums exactly. */
+@Tag("fast")
 class SuppressionTest {
 
     private final Suppression k5 = new Suppression(5);
