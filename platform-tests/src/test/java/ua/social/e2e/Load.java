@@ -440,6 +440,11 @@ final class Load implements AutoCloseable {
 
     private void send(Write w) {
         pending.add(w);
+        dispatch(w);
+    }
+
+    /** One attempt of the write on a worker; a pool that refuses it (shutting down) leaves it no longer pending. */
+    private void dispatch(Write w) {
         inFlight.incrementAndGet();
         try {
             workers.execute(() -> {
@@ -536,18 +541,10 @@ final class Load implements AutoCloseable {
         }
         w.retried = true;
         scheduler.schedule(() -> {
-            inFlight.incrementAndGet();
             try {
-                workers.execute(() -> {
-                    try {
-                        attempt(w);
-                    } finally {
-                        inFlight.decrementAndGet();
-                    }
-                });
-            } catch (RuntimeException e) {
-                inFlight.decrementAndGet();
-                pending.remove(w);
+                dispatch(w);
+            } catch (RuntimeException shuttingDown) {
+                // the load is stopping: dispatch already took the write off the pending list
             }
         }, 1, TimeUnit.SECONDS);
     }

@@ -29,14 +29,7 @@ public @interface KnownCommunity {
     class Validator implements ConstraintValidator<KnownCommunity, String> {
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            String problem = Territory.communityProblem(value);
-            if (problem == null) {
-                return true;
-            }
-            context.disableDefaultConstraintViolation();
-            context.buildConstraintViolationWithTemplate(problem.replace("{", "\\{").replace("$", "\\$"))
-                    .addConstraintViolation();
-            return false;
+            return TerritoryViolation.valid(Territory.communityProblem(value), context);
         }
     }
 }

@@ -29,14 +29,7 @@ public @interface KnownOblast {
     class Validator implements ConstraintValidator<KnownOblast, String> {
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            String problem = Territory.oblastProblem(value);
-            if (problem == null) {
-                return true;
-            }
-            context.disableDefaultConstraintViolation();
-            context.buildConstraintViolationWithTemplate(problem.replace("{", "\\{").replace("$", "\\$"))
-                    .addConstraintViolation();
-            return false;
+            return TerritoryViolation.valid(Territory.oblastProblem(value), context);
         }
     }
 }
