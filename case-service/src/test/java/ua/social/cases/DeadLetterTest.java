@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import ua.social.cases.support.Api;
 import ua.social.cases.support.ReferralEventsPublisher;
-import ua.social.identity.testing.EventSchemas;
+import ua.social.contracts.testing.EventSchemas;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -104,7 +104,9 @@ class DeadLetterTest {
         assertEquals("ua.social.referral.accepted", letter.get("type"));
         assertEquals(caseId, letter.get("key"));
         assertTrue(((String) letter.get("consumer")).startsWith("case-service-test-"));
-        assertTrue(((String) letter.get("error")).contains("IllegalArgumentException"), (String) letter.get("error"));
+        String error = (String) letter.get("error");
+        assertTrue(error.contains("ContractViolation") && error.contains("caseId"),
+                "the error says the event breaks its contract, and where: " + error);
         assertTrue(((String) letter.get("id")).startsWith("referral.events.dlt:"));
         assertEquals(false, letter.get("applied"));
         assertTrue(((Number) letter.get("originalOffset")).longValue() >= 0);
@@ -117,7 +119,7 @@ class DeadLetterTest {
         as(ADMIN).post("/admin/dead-letters/" + letter.get("id") + "/redrive").then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("type", containsString("dead-letter-still-failing"))
-                .body("detail", containsString("IllegalArgumentException"));
+                .body("detail", containsString("ContractViolation"));
         assertEquals(false, deadLetter(poisonId).get("applied"));
 
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();

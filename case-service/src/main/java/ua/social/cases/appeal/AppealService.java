@@ -1,5 +1,10 @@
 package ua.social.cases.appeal;
 
+import ua.social.contracts.code.Codes;
+import ua.social.contracts.code.NeedDomain;
+import ua.social.contracts.code.VulnerableGroup;
+import ua.social.contracts.event.AppealRecorded;
+import ua.social.contracts.event.ServiceDelivered;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -20,7 +25,6 @@ import ua.social.identity.web.PageView;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,16 +62,9 @@ public class AppealService {
         a.outcome = Appeal.Outcome.PENDING;
         a.recordedBy = caller.username();
         a.persist();
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("appealId", a.id);
-        data.put("clientId", a.clientId);
-        data.put("oblast", a.oblast);
-        data.put("hromada", a.hromada);
-        data.put("receivedAt", a.receivedAt);
-        data.put("channel", a.channel);
-        data.put("needDomains", a.needDomains);
-        data.put("vulnerableGroups", client.vulnerableGroups);
-        events.publish(CaseEvents.APPEAL_RECORDED, a.clientId, a.id, data);
+        events.publish(a.clientId, a.id, new AppealRecorded(a.id, a.clientId, a.oblast, a.hromada, a.receivedAt,
+                a.channel.name(), Codes.list(NeedDomain.class, a.needDomains),
+                Codes.list(VulnerableGroup.class, client.vulnerableGroups)));
         return a;
     }
 
@@ -125,16 +122,8 @@ public class AppealService {
 
     /** The service-delivered event, shared by appeals and cases. */
     public static void publishDelivered(CaseEvents events, ServiceDelivery s, String oblast, String hromada, UUID clientId) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("serviceId", s.id);
-        data.put("caseId", s.caseId);
-        data.put("appealId", s.appealId);
-        data.put("clientId", clientId);
-        data.put("oblast", oblast);
-        data.put("hromada", hromada);
-        data.put("category", s.category);
-        data.put("deliveredOn", s.deliveredOn);
-        events.publish(CaseEvents.SERVICE_DELIVERED, s.caseId != null ? s.caseId : clientId, s.id, data);
+        events.publish(s.caseId != null ? s.caseId : clientId, s.id, new ServiceDelivered(s.id, s.caseId, s.appealId,
+                clientId, oblast, hromada, s.category, s.deliveredOn));
     }
 
     public PageView<Appeal> list(UUID clientId, Appeal.Outcome outcome, int page, int size) {

@@ -1,5 +1,14 @@
 package ua.social.cases.casefile;
 
+import ua.social.contracts.code.Codes;
+import ua.social.contracts.code.VulnerableGroup;
+import ua.social.contracts.event.CaseAssigned;
+import ua.social.contracts.event.CaseClosed;
+import ua.social.contracts.event.CaseOpened;
+import ua.social.contracts.event.CaseReopened;
+import ua.social.contracts.event.CaseStageChanged;
+import ua.social.contracts.event.CaseTransferred;
+import ua.social.contracts.event.ConsentChanged;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -14,7 +23,7 @@ import ua.social.cases.client.Client;
 import ua.social.cases.client.HouseholdMember;
 import ua.social.cases.client.HouseholdService;
 import ua.social.cases.messaging.CaseEvents;
-import ua.social.cases.reference.CaseManagementModel;
+import ua.social.contracts.code.CaseManagementModel;
 import ua.social.cases.reference.TeamArrangement;
 import ua.social.cases.rest.CaseApi.AssignmentRequest;
 import ua.social.cases.rest.CaseApi.CaseloadView;
@@ -137,22 +146,9 @@ public class CaseService {
             appeal.outcome = Appeal.Outcome.CASE_OPENED;
         }
 
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("caseId", c.id);
-        data.put("caseNumber", c.number);
-        data.put("clientId", c.clientId);
-        data.put("clientKind", c.householdId == null ? "PERSON" : "FAMILY");
-        data.put("appealId", c.appealId);
-        data.put("oblast", c.oblast);
-        data.put("hromada", c.hromada);
-        data.put("model", c.model);
-        data.put("teamArrangement", c.teamArrangement);
-        data.put("criteria", c.criteria);
-        data.put("openedWithoutCriteria", criteria.isEmpty());
-        data.put("vulnerableGroups", client.vulnerableGroups);
-        data.put("consentToShare", c.sharingConsentActive());
-        data.put("openedAt", c.openedAt);
-        events.publish(CaseEvents.OPENED, c.id, c.id, data);
+        events.publish(c.id, c.id, new CaseOpened(c.id, c.number, c.clientId, c.householdId == null ? "PERSON" : "FAMILY",
+                c.appealId, c.oblast, c.hromada, c.model, c.teamArrangement.name(), c.criteria, criteria.isEmpty(),
+                Codes.list(VulnerableGroup.class, client.vulnerableGroups), c.sharingConsentActive(), c.openedAt));
         timeline.append(c.id, "CASE_OPENED", "Case " + c.number + " opened ("
                         + (criteria.isEmpty() ? "without criteria, supervisor's reason recorded" : String.join(", ", criteria)) + ")",
                 caller.username(), Map.of("model", c.model.name(), "criteria", criteria,
@@ -292,17 +288,8 @@ public class CaseService {
         }
         timeline.append(c.id, "CASE_MANAGER_ASSIGNED", m.name() + " (" + m.username() + ") " + how
                 + (overridden ? " over the caseload limit, supervisor's reason recorded" : ""), caller.username(), details);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("caseId", c.id);
-        data.put("oblast", c.oblast);
-        data.put("hromada", c.hromada);
-        data.put("caseManagerId", m.id());
-        data.put("caseManagerUsername", m.username());
-        data.put("previousCaseManagerId", previous == null ? null : details.get("previousCaseManager"));
-        data.put("model", c.model);
-        data.put("caseloadOverride", overridden);
-        data.put("assignedAt", c.updatedAt);
-        events.publish(CaseEvents.ASSIGNED, c.id, c.id, data);
+        events.publish(c.id, c.id, new CaseAssigned(c.id, c.oblast, c.hromada, m.id(), m.username(),
+                previous == null ? null : (String) details.get("previousCaseManager"), c.model, overridden, c.updatedAt));
     }
 
     public long activeCaseload(String caseManagerId) {
@@ -408,14 +395,7 @@ public class CaseService {
             details.put("note", note);
         }
         timeline.append(c.id, "STAGE_CHANGED", "Stage " + from + " → " + c.stage, caller.username(), details);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("caseId", c.id);
-        data.put("oblast", c.oblast);
-        data.put("hromada", c.hromada);
-        data.put("from", from);
-        data.put("to", c.stage);
-        data.put("changedAt", c.updatedAt);
-        events.publish(CaseEvents.STAGE_CHANGED, c.id, c.id, data);
+        events.publish(c.id, c.id, new CaseStageChanged(c.id, c.oblast, c.hromada, from.name(), c.stage.name(), c.updatedAt));
     }
 
     @Transactional
@@ -432,17 +412,8 @@ public class CaseService {
         c.outcomeEvaluation = req.outcomeEvaluation().trim();
         timeline.append(c.id, "CASE_CLOSED", "Case closed: " + req.reason(), caller.username(),
                 Map.of("from", from.name(), "reason", req.reason().name()));
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("caseId", c.id);
-        data.put("oblast", c.oblast);
-        data.put("hromada", c.hromada);
-        data.put("fromStage", from);
-        data.put("reason", c.closureReason);
-        data.put("caseManagerId", c.caseManagerId);
-        data.put("model", c.model);
-        data.put("openedAt", c.openedAt);
-        data.put("closedAt", c.closedAt);
-        events.publish(CaseEvents.CLOSED, c.id, c.id, data);
+        events.publish(c.id, c.id, new CaseClosed(c.id, c.oblast, c.hromada, from.name(), c.closureReason, c.caseManagerId,
+                c.model, c.openedAt, c.closedAt));
         SocialCase.flush();
         return c;
     }
@@ -479,14 +450,7 @@ public class CaseService {
         timeline.append(c.id, "CASE_REOPENED", "Case reopened for reassessment"
                 + (details.containsKey("caseloadOverrideReason")
                 ? " over the caseload limit, supervisor's reason recorded" : ""), caller.username(), details);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("caseId", c.id);
-        data.put("oblast", c.oblast);
-        data.put("hromada", c.hromada);
-        data.put("stage", c.stage);
-        data.put("caseManagerId", c.caseManagerId);
-        data.put("reopenedAt", c.updatedAt);
-        events.publish(CaseEvents.REOPENED, c.id, c.id, data);
+        events.publish(c.id, c.id, new CaseReopened(c.id, c.oblast, c.hromada, c.stage.name(), c.caseManagerId, c.updatedAt));
         SocialCase.flush();
         return c;
     }
@@ -536,14 +500,8 @@ public class CaseService {
         details.put("processing", active && c.consentProcessing);
         details.put("sharingWithPartners", c.sharingConsentActive());
         timeline.append(c.id, "CONSENT_CHANGED", summary, caller.username(), details);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("caseId", c.id);
-        data.put("hromada", c.hromada);
-        data.put("processing", active && c.consentProcessing);
-        data.put("sharingWithPartners", c.sharingConsentActive());
-        data.put("givenAt", c.consentGivenAt);
-        data.put("withdrawnAt", c.consentWithdrawnAt);
-        events.publish(CaseEvents.CONSENT_CHANGED, c.id, c.id, data);
+        events.publish(c.id, c.id, new ConsentChanged(c.id, c.hromada, active && c.consentProcessing,
+                c.sharingConsentActive(), c.consentGivenAt, c.consentWithdrawnAt));
     }
 
     // ---------------------------------------------------------------- team and transfer
@@ -582,11 +540,9 @@ public class CaseService {
                     "a community transfer names both the oblast and the community");
         }
         Territory.requireInOblast(req.toOblast(), "toOblast", req.toHromada(), "toHromada");
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("caseId", c.id);
-        data.put("fromOblast", c.oblast);
-        data.put("fromHromada", c.hromada);
-        data.put("fromCaseManagerId", c.caseManagerId);
+        String fromOblast = c.oblast;
+        String fromHromada = c.hromada;
+        String fromCaseManagerId = c.caseManagerId;
         String fromSummary = c.hromada + (c.caseManagerUsername == null ? "" : " / " + c.caseManagerUsername);
         if (req.toHromada() != null && !req.toHromada().equals(c.hromada)) {
             c.oblast = req.toOblast();
@@ -604,11 +560,8 @@ public class CaseService {
         timeline.append(c.id, "CASE_TRANSFERRED", "Transferred from " + fromSummary + " to " + c.hromada
                 + (c.caseManagerUsername == null ? "" : " / " + c.caseManagerUsername), caller.username(),
                 Map.of("reason", req.reason()));
-        data.put("toOblast", c.oblast);
-        data.put("toHromada", c.hromada);
-        data.put("toCaseManagerId", c.caseManagerId);
-        data.put("transferredAt", c.updatedAt);
-        events.publish(CaseEvents.TRANSFERRED, c.id, c.id, data);
+        events.publish(c.id, c.id, new CaseTransferred(c.id, fromOblast, fromHromada, fromCaseManagerId, c.oblast, c.hromada,
+                c.caseManagerId, c.updatedAt));
         SocialCase.flush();
         return c;
     }

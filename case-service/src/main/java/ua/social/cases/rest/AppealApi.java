@@ -10,8 +10,8 @@ import ua.social.cases.appeal.Appeal;
 import ua.social.cases.appeal.Appeal.Channel;
 import ua.social.cases.appeal.Appeal.Outcome;
 import ua.social.cases.casefile.ServiceDelivery;
-import ua.social.cases.reference.NeedDomain;
-import ua.social.cases.reference.ServiceCategory;
+import ua.social.contracts.code.NeedDomain;
+import ua.social.contracts.code.ServiceCategory;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

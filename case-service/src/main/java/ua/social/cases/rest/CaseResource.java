@@ -26,7 +26,7 @@ import ua.social.cases.casefile.CaseService;
 import ua.social.cases.casefile.CaseStage;
 import ua.social.cases.casefile.SocialCase;
 import ua.social.cases.casefile.TeamMember;
-import ua.social.cases.reference.CaseManagementModel;
+import ua.social.contracts.code.CaseManagementModel;
 import ua.social.cases.rest.CaseApi.AccessView;
 import ua.social.cases.rest.CaseApi.AssignmentRequest;
 import ua.social.cases.rest.CaseApi.CaseSummary;

@@ -15,7 +15,7 @@ import ua.social.cases.client.Client.DisabilityGroup;
 import ua.social.cases.client.Client.Sex;
 import ua.social.cases.client.HouseholdMember.Relation;
 import ua.social.cases.client.ValidRnokpp;
-import ua.social.cases.reference.VulnerableGroup;
+import ua.social.contracts.code.VulnerableGroup;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -14,8 +14,8 @@ import ua.social.referral.partner.Partner;
 import ua.social.referral.partner.PartnerContact;
 import ua.social.referral.partner.PartnerLocation;
 import ua.social.referral.partner.PartnerService;
-import ua.social.referral.partner.Sector;
-import ua.social.referral.partner.ServiceCategory;
+import ua.social.contracts.code.PartnerSector;
+import ua.social.contracts.code.ServiceCategory;
 import ua.social.referral.partner.Weekday;
 
 import java.time.LocalTime;
@@ -43,7 +43,7 @@ public final class PartnerApi {
     public record PartnerRequest(@NotBlank @Size(max = 300) String name,
                                  @Size(max = 300) String alternateName,
                                  @NotBlank @Size(max = 4000) String description,
-                                 @NotNull Sector sector,
+                                 @NotNull PartnerSector sector,
                                  @Size(max = 200) String legalStatus,
                                  @Pattern(regexp = "^\\d{8}$", message = "must be an 8-digit EDRPOU code") String edrpou,
                                  @Email @Size(max = 200) String email,
@@ -113,7 +113,7 @@ public final class PartnerApi {
         }
     }
 
-    public record PartnerView(UUID id, String name, String alternateName, String description, Sector sector,
+    public record PartnerView(UUID id, String name, String alternateName, String description, PartnerSector sector,
                               String legalStatus, String edrpou, String email, String website, String phone,
                               boolean active, List<ContactView> contacts, List<LocationView> locations,
                               List<ServiceView> services, OffsetDateTime createdAt, String createdBy,
@@ -126,7 +126,7 @@ public final class PartnerApi {
         }
     }
 
-    public record PartnerSummary(UUID id, String name, Sector sector, boolean active, List<String> hromadas,
+    public record PartnerSummary(UUID id, String name, PartnerSector sector, boolean active, List<String> hromadas,
                                  List<ServiceBrief> services) {
     }
 

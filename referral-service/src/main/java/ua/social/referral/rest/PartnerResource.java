@@ -28,8 +28,8 @@ import ua.social.referral.partner.Partner;
 import ua.social.referral.partner.PartnerDirectory;
 import ua.social.referral.partner.PartnerLocation;
 import ua.social.referral.partner.PartnerService;
-import ua.social.referral.partner.Sector;
-import ua.social.referral.partner.ServiceCategory;
+import ua.social.contracts.code.PartnerSector;
+import ua.social.contracts.code.ServiceCategory;
 import ua.social.referral.rest.PartnerApi.LocationRequest;
 import ua.social.referral.rest.PartnerApi.PartnerRequest;
 import ua.social.referral.rest.PartnerApi.PartnerSummary;
@@ -67,7 +67,7 @@ public class PartnerResource {
         if (text != null && text.length() > 200) {
             throw ua.social.identity.problem.ProblemException.badRequest("q", "must be at most 200 characters");
         }
-        return directory.search(QueryParams.enumValue(Sector.class, sector, "sector"),
+        return directory.search(QueryParams.enumValue(PartnerSector.class, sector, "sector"),
                 QueryParams.enumValue(ServiceCategory.class, category, "category"),
                 Territory.requireCommunity(hromada, "hromada"), text,
                 QueryParams.bool(active, "active"), QueryParams.page(page), QueryParams.size(size, 20));

@@ -1,5 +1,6 @@
 package ua.social.referral.rest;
 
+import ua.social.referral.referral.ReferralMoves;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.FutureOrPresent;
 import jakarta.validation.constraints.NotBlank;
@@ -9,13 +10,13 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import ua.social.referral.partner.Partner;
 import ua.social.referral.partner.PartnerService;
-import ua.social.referral.partner.Sector;
-import ua.social.referral.partner.ServiceCategory;
+import ua.social.contracts.code.PartnerSector;
+import ua.social.contracts.code.ServiceCategory;
 import ua.social.referral.referral.AccessLog;
 import ua.social.referral.referral.AccessLogEntry;
 import ua.social.referral.referral.Referral;
 import ua.social.referral.referral.ReferralNote;
-import ua.social.referral.referral.ReferralStatus;
+import ua.social.contracts.code.ReferralStatus;
 import ua.social.referral.referral.Side;
 import ua.social.referral.referral.StatusChange;
 import ua.social.referral.referral.Urgency;
@@ -57,7 +58,7 @@ public final class ReferralApi {
     public record NoteRequest(@NotBlank @Size(max = 4000) String text) {
     }
 
-    public record PartnerRef(UUID id, String name, Sector sector) {
+    public record PartnerRef(UUID id, String name, PartnerSector sector) {
         public static PartnerRef of(Partner p) {
             return new PartnerRef(p.id, p.name, p.sector);
         }
@@ -99,7 +100,7 @@ public final class ReferralApi {
                                       List<ReferralNote> notes) {
             return new ReferralView(r.id, r.caseId, r.planActionId, PartnerRef.of(p), ServiceRef.of(s),
                     r.serviceCategory, r.oblast, r.hromada, r.urgency, r.reason, r.desiredDate, r.status,
-                    r.status.movesFor(Side.REFERRING_SIDE).stream().sorted().toList(), r.statusReason, r.outcome,
+                    ReferralMoves.movesFor(r.status, Side.REFERRING_SIDE).stream().sorted().toList(), r.statusReason, r.outcome,
                     clientData(r), r.createdAt, r.createdBy, r.requestedAt, r.responseDueAt, r.respondedAt,
                     r.responseOverdueAt, r.overdue(), r.updatedAt, history.stream().map(StatusChangeView::of).toList(),
                     notes.stream().map(NoteView::of).toList(), r.version);
@@ -130,7 +131,7 @@ public final class ReferralApi {
         public static PartnerReferralView of(Referral r, PartnerService s, boolean shareClient,
                                              List<StatusChange> history, List<ReferralNote> notes) {
             return new PartnerReferralView(r.id, ServiceRef.of(s), r.serviceCategory, r.oblast, r.hromada, r.urgency,
-                    r.reason, r.desiredDate, r.status, r.status.movesFor(Side.PARTNER).stream().sorted().toList(),
+                    r.reason, r.desiredDate, r.status, ReferralMoves.movesFor(r.status, Side.PARTNER).stream().sorted().toList(),
                     r.statusReason, r.outcome, shareClient ? clientData(r) : null, !shareClient, r.createdBy,
                     r.requestedAt, r.responseDueAt, r.respondedAt, r.overdue(), r.updatedAt,
                     history.stream().filter(c -> c.toStatus != ReferralStatus.DRAFT).map(StatusChangeView::of).toList(),

@@ -1,6 +1,6 @@
 package ua.social.referral.support;
 
-import ua.social.identity.testing.EventSchemas;
+import ua.social.contracts.testing.EventSchemas;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.ValidationMessage;
