@@ -3,10 +3,10 @@ package ua.social.cases.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import ua.social.contracts.event.CaseEvent;
 import ua.social.contracts.event.Topics;
 import ua.social.messaging.EventOutbox;
+import ua.social.messaging.EventTopics;
 
 import java.util.UUID;
 
@@ -25,8 +25,7 @@ public class CaseEvents {
     @Inject
     EventOutbox outbox;
     @Inject
-    @ConfigProperty(name = "platform.topics.case-events", defaultValue = Topics.CASE_EVENTS)
-    String topic;
+    EventTopics topics;
 
     /**
      * @param key     partition key: the case id, so one case's events stay in order
@@ -35,6 +34,6 @@ public class CaseEvents {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(UUID key, UUID subject, CaseEvent data) {
-        outbox.publish(topic, data.eventType(), key, subject, data);
+        outbox.publish(topics.caseEvents(), data.eventType(), key, subject, data);
     }
 }

@@ -6,24 +6,24 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import ua.social.contracts.event.ReferralChanged;
 import ua.social.contracts.event.ReferralResponseOverdue;
-import ua.social.contracts.event.Topics;
 import ua.social.messaging.EventOutbox;
+import ua.social.messaging.EventTopics;
 import ua.social.referral.partner.Partner;
 
 import java.time.OffsetDateTime;
 
 /**
  * referral-service's events, written into the transactional outbox in the caller's transaction and
- * published by the relay to {@value #TOPIC}, keyed by the case id (subject: the referral id). The data
+ * published by the relay to {@code platform.topics.referral-events}, keyed by the case id (subject: the referral id). The data
  * is the contract's {@link ReferralChanged} and {@link ReferralResponseOverdue}: no client names or contact data.
  */
 @ApplicationScoped
 public class ReferralEvents {
 
-    public static final String TOPIC = Topics.REFERRAL_EVENTS;
-
     @Inject
     EventOutbox outbox;
+    @Inject
+    EventTopics topics;
 
     /** The referral moved from {@code previous} (null at creation) to its current status. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -33,7 +33,7 @@ public class ReferralEvents {
                 partner.sector, r.serviceId, r.serviceCategory, r.oblast, r.hromada, r.urgency.name(), r.status,
                 previous, reason, r.status == ReferralStatus.COMPLETED ? r.outcome : null, r.requestedAt, changedAt,
                 side.name());
-        outbox.publish(TOPIC, data.eventType(), r.caseId, r.id, data);
+        outbox.publish(topics.referralEvents(), data.eventType(), r.caseId, r.id, data);
     }
 
     /** The partner did not accept or reject in time; emitted once per referral. */
@@ -41,6 +41,6 @@ public class ReferralEvents {
     public void responseOverdue(Referral r, Partner partner) {
         ReferralResponseOverdue data = new ReferralResponseOverdue(r.id, r.caseId, partner.id, partner.sector,
                 r.oblast, r.hromada, r.urgency.name(), r.requestedAt, r.responseDueAt, r.responseOverdueAt);
-        outbox.publish(TOPIC, data.eventType(), r.caseId, r.id, data);
+        outbox.publish(topics.referralEvents(), data.eventType(), r.caseId, r.id, data);
     }
 }
