@@ -55,7 +55,9 @@ const PUBLIC_REDIRECTS = {
   "ministry-dashboard": ["https://reporting.social-services.example.org/dashboard/*"],
 };
 
-function realmImport() {
+// The realm without demo values; publicHosts: redirect URIs of the public hosts (else the file's own,
+// localhost, for deploy/compose).
+function productionRealm(publicHosts) {
   const realm = JSON.parse(fs.readFileSync(REALM_FILE, "utf8"));
   const placeholders = {};
   realm.clients = realm.clients.map((c) => {
@@ -65,7 +67,7 @@ function realmImport() {
       client.secret = "${" + name + "}";
       placeholders[name] = { secret: { name: "platform-keycloak-clients", key: client.clientId } };
     }
-    if (client.redirectUris) {
+    if (client.redirectUris && publicHosts) {
       const uris = PUBLIC_REDIRECTS[client.clientId];
       if (!uris) throw new Error(`client ${client.clientId} has redirect URIs; add its public ones to PUBLIC_REDIRECTS`);
       client.redirectUris = uris;
@@ -77,6 +79,10 @@ function realmImport() {
     const { credentials, ...rest } = u;
     return rest;
   });
+  return { realm, placeholders };
+}
+function realmImport() {
+  const { realm, placeholders } = productionRealm(true);
   return {
     apiVersion: "k8s.keycloak.org/v2alpha1",
     kind: "KeycloakRealmImport",
@@ -84,6 +90,9 @@ function realmImport() {
     spec: { keycloakCRName: "platform-keycloak", placeholders, realm },
   };
 }
+// deploy/compose imports the same realm; Keycloak fills the ${...} placeholders from its environment.
+const COMPOSE_REALM_FILE = path.join(ROOT, "deploy/compose/keycloak/social-services-realm.json");
+const composeRealm = () => JSON.stringify(productionRealm(false).realm, null, 2) + "\n";
 
 const REALM_HEADER = `# GENERATED from identity/realm/social-services-realm.json by
 #   deploy/kubernetes/validation/validate.sh --write-realm-import
@@ -97,7 +106,9 @@ const REALM_HEADER = `# GENERATED from identity/realm/social-services-realm.json
 
 if (args.includes("--write-realm-import")) {
   fs.writeFileSync(REALM_IMPORT_FILE, REALM_HEADER + yaml.dump(realmImport(), { lineWidth: 120, noRefs: true }));
-  console.log(`wrote ${rel(REALM_IMPORT_FILE)}`);
+  fs.mkdirSync(path.dirname(COMPOSE_REALM_FILE), { recursive: true });
+  fs.writeFileSync(COMPOSE_REALM_FILE, composeRealm());
+  console.log(`wrote ${rel(REALM_IMPORT_FILE)} and ${rel(COMPOSE_REALM_FILE)}`);
   process.exit(0);
 }
 
@@ -465,6 +476,9 @@ yamllint();
 const committed = fs.existsSync(REALM_IMPORT_FILE) ? readYamlAll(REALM_IMPORT_FILE)[0] : null;
 if (JSON.stringify(committed) !== JSON.stringify(realmImport())) {
   problem(rel(REALM_IMPORT_FILE), `out of step with ${rel(REALM_FILE)}: run deploy/kubernetes/validation/validate.sh --write-realm-import`);
+}
+if (!fs.existsSync(COMPOSE_REALM_FILE) || fs.readFileSync(COMPOSE_REALM_FILE, "utf8") !== composeRealm()) {
+  problem(rel(COMPOSE_REALM_FILE), `out of step with ${rel(REALM_FILE)}: run deploy/kubernetes/validation/validate.sh --write-realm-import`);
 }
 
 const overlays = fs.readdirSync(path.join(K8S, "overlays")).map((o) => path.join(K8S, "overlays", o))
