@@ -4,6 +4,7 @@
 //
 //   node validate.mjs --modules <node_modules dir>            validate everything, exit 1 on any problem
 //   node validate.mjs --modules <dir> --write-realm-import    regenerate base/keycloak-realm-import.yaml
+//   node validate.mjs --modules <dir> --kubernetes-dir <dir>  validate a copy of deploy/kubernetes
 //
 // What it checks (each problem is printed with the file or resource it is about):
 //  1. yamllint over deploy/kubernetes (without the vendored CRDs) and deploy/compose (.yamllint);
@@ -24,16 +25,17 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
 
+const args = process.argv.slice(2);
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const K8S = path.resolve(HERE, "..");
-const ROOT = path.resolve(K8S, "../..");
+const ROOT = path.resolve(HERE, "../../..");
+// --kubernetes-dir: validate a copy of deploy/kubernetes instead (KubernetesManifestsTest breaks one).
+const K8S = args.includes("--kubernetes-dir") ? path.resolve(args[args.indexOf("--kubernetes-dir") + 1]) : path.resolve(HERE, "..");
 const SERVICES = { "case-service": 8081, "referral-service": 8082, "reporting-service": 8083 };
 const HEALTH = { startupProbe: "/q/health/started", readinessProbe: "/q/health/ready", livenessProbe: "/q/health/live" };
 // The demo secrets of the local platform (ua.social.identity.hardening.DemoSecrets).
 const DEMO_VALUES = new Set(["admin", "demo", "case-service-secret", "referral-service-secret",
   "reporting-service-secret", "reporting-local-demo-pseudonym-key"]);
 
-const args = process.argv.slice(2);
 const modulesDir = path.resolve(args[args.indexOf("--modules") + 1] || path.join(HERE, "node_modules"));
 const require = createRequire(path.join(modulesDir, "noop.js"));
 const yaml = require("js-yaml");
