@@ -145,7 +145,7 @@ function parseDts(file) {
   const text = fs.readFileSync(file, "utf8");
   const imports = new Map();
   for (const m of text.matchAll(/^import \{ (\w+) \} from "([^"]+)";$/gm)) imports.set(m[1], resolveImport(file, m[2]));
-  const start = text.search(/^export interface \w+ \{$/m);
+  const start = text.search(/^export interface \w+(?: extends [\w, ]+)? \{$/m);
   let result = null;
   if (start >= 0) {
     const props = new Map();

@@ -56,22 +56,27 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void aMistypedFieldAndAWrongTypeInACustomResourceAreReportedAndFailTheValidation(@TempDir Path tmp) throws Exception {
+    void mistypedFieldsAndAWrongTypeAreReportedByResourceAndFailTheValidation(@TempDir Path tmp) throws Exception {
         Path copy = tmp.resolve("kubernetes");
         copyTree(ROOT.resolve("deploy/kubernetes"), copy);
         Path deployment = copy.resolve("base/case-service.yaml");
         Files.writeString(deployment, Files.readString(deployment).replace("readinessProbe:", "readinesProbe:"));
         Path topics = copy.resolve("base/kafka-topics.yaml");
         Files.writeString(topics, Files.readString(topics).replaceFirst("partitions: 12", "partitions: twelve"));
+        Path keycloak = copy.resolve("base/keycloak.yaml");
+        Files.writeString(keycloak, Files.readString(keycloak).replace("backchannelDynamic:", "backchannelDynamik:"));
 
         Run run = validate("--kubernetes-dir", copy.toString());
 
         assertEquals(1, run.exit(), run.output());
-        assertTrue(run.output().contains("Deployment/case-service: unknown field \"readinesProbe\""), run.output());
+        assertTrue(run.output().contains(
+                "Deployment/case-service.spec.template.spec.containers[0]: unknown field \"readinesProbe\""), run.output());
         assertTrue(run.output().contains("Deployment/case-service: container case-service: readinessProbe must GET /q/health/ready"),
                 run.output());
         assertTrue(run.output().contains("KafkaTopic/case.events: schema (strimzi-1.2.0-043-Crd-kafkatopic.yaml): /spec/partitions must be integer"),
                 run.output());
+        assertTrue(run.output().contains("Keycloak/platform-keycloak: schema (keycloak-26.0.0-keycloaks.k8s.keycloak.org-v1.yml): "
+                + "/spec/hostname must NOT have additional properties \"backchannelDynamik\""), run.output());
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
