@@ -389,6 +389,26 @@ function checkRendered(name, resources, docText) {
     if (!ingressPaths[svc]?.has(root)) problem(name, `${svc} serves ${root} (a class-level @Path) but the Ingress does not route it`);
   }
 
+  // Hosts agree: every routed host has TLS; Keycloak's public URL, the dashboard's Keycloak URL and the
+  // dashboard's redirect URIs name the hosts the Ingress routes to Keycloak and to reporting-service.
+  const hostOf = (svc) => by("Ingress").flatMap((i) => i.spec.rules || [])
+    .filter((rule) => (rule.http?.paths || []).some((p) => p.backend.service?.name === svc)).map((rule) => rule.host);
+  for (const ing of by("Ingress")) for (const rule of ing.spec.rules || []) {
+    if (!(ing.spec.tls || []).some((t) => (t.hosts || []).includes(rule.host))) problem(where(ing), `host ${rule.host} has no TLS`);
+  }
+  const kc = by("Keycloak")[0];
+  if (kc) {
+    const kcHost = new URL(kc.spec.hostname.hostname).host;
+    if (new URL(kc.spec.hostname.hostname).protocol !== "https:") problem(where(kc), "the public Keycloak URL is not https");
+    if (!hostOf(`${kc.metadata.name}-service`).includes(kcHost)) problem(where(kc), `hostname ${kcHost} is not routed to Keycloak by the Ingress`);
+    const dash = named("ConfigMap", "reporting-service-config")?.data?.REPORTING_DASHBOARD_KEYCLOAK_URL;
+    if (dash !== kc.spec.hostname.hostname) problem(name, `REPORTING_DASHBOARD_KEYCLOAK_URL (${dash}) is not Keycloak's hostname`);
+  }
+  const dashboardClient = by("KeycloakRealmImport")[0]?.spec.realm.clients.find((c) => c.clientId === "ministry-dashboard");
+  for (const uri of dashboardClient?.redirectUris || []) {
+    if (!hostOf("reporting-service").includes(new URL(uri.replace("*", "")).host)) problem(name, `ministry-dashboard redirect URI ${uri} is not reporting-service's host`);
+  }
+
   // NetworkPolicies: a default deny, and nothing opens everything.
   if (!by("NetworkPolicy").some((n) => Object.keys(n.spec.podSelector || {}).length === 0 && n.spec.policyTypes.includes("Ingress") && !n.spec.ingress)) {
     problem(name, "no default-deny ingress NetworkPolicy");

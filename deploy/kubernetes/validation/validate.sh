@@ -24,9 +24,11 @@ apt_install() {
 
 command -v node >/dev/null && command -v npm >/dev/null || die "node and npm are needed (Node.js 20 or later)"
 command -v yamllint >/dev/null || apt_install yamllint
-# kubectl's built-in kustomize renders the overlays (no cluster is contacted).
-command -v kubectl >/dev/null || apt_install kubernetes-client
-kubectl kustomize --help >/dev/null 2>&1 || die "this kubectl has no 'kustomize' command; install kubectl 1.21 or later"
+# kubectl's built-in kustomize renders the overlays (no cluster is contacted). The overlays need
+# kustomize v4 or later (kubectl 1.24 or later); Debian 12's kubernetes-client (1.20) is too old.
+command -v kubectl >/dev/null || die "kubectl 1.24 or later is needed to render the overlays (kubectl kustomize); install it and retry"
+kubectl version --client -o json 2>/dev/null | grep -q '"kustomizeVersion": *"v[4-9]' \
+    || die "kubectl $(kubectl version --client 2>/dev/null | head -1) embeds a kustomize older than v4; install kubectl 1.24 or later"
 
 mkdir -p "$CACHE"
 (
