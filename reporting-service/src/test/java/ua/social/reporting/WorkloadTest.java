@@ -11,7 +11,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ua.social.identity.testing.DemoUsers;
 import ua.social.identity.testing.Tokens;
@@ -68,8 +68,12 @@ class WorkloadTest {
     static World.Community c;
     static final List<World.Event> events = new ArrayList<>();
 
-    @BeforeAll
-    static void publish() {
+    /** Once per test class, after the service has started (RestAssured knows its port only then). */
+    @BeforeEach
+    void publish() {
+        if (!events.isEmpty()) {
+            return;
+        }
         Random random = new Random();
         a = new World.Community("UA-12", hromada("12", random), List.of());
         b = new World.Community("UA-63", hromada("63", random), List.of());
