@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -125,8 +126,8 @@ class DashboardBrowserTest {
         driver.findElement(By.id("password")).sendKeys(DemoUsers.PASSWORD);
         driver.findElement(By.id("kc-login")).click();
 
-        // still on Keycloak's page right after the click, the body has no data-state yet
-        wait.until(d -> Stream.of("ready", "error").anyMatch(
+        // still on Keycloak's page right after the click, the body has no data-state yet, or it is being replaced
+        wait.ignoring(StaleElementReferenceException.class).until(d -> Stream.of("ready", "error").anyMatch(
                 s -> s.equals(d.findElement(By.tagName("body")).getDomAttribute("data-state"))));
         assertEquals("ready", driver.findElement(By.tagName("body")).getDomAttribute("data-state"),
                 "dashboard status: " + driver.findElement(By.id("status")).getText());
@@ -244,8 +245,8 @@ class DashboardBrowserTest {
     private void submitAndAwaitReady(WebDriverWait wait) {
         js("document.body.dataset.state = 'submitted';");
         driver.findElement(By.cssSelector("#filters button[type=submit]")).click();
-        // still on Keycloak's page right after the click, the body has no data-state yet
-        wait.until(d -> Stream.of("ready", "error").anyMatch(
+        // still on Keycloak's page right after the click, the body has no data-state yet, or it is being replaced
+        wait.ignoring(StaleElementReferenceException.class).until(d -> Stream.of("ready", "error").anyMatch(
                 s -> s.equals(d.findElement(By.tagName("body")).getDomAttribute("data-state"))));
         assertEquals("ready", driver.findElement(By.tagName("body")).getDomAttribute("data-state"),
                 "dashboard status: " + driver.findElement(By.id("status")).getText());
