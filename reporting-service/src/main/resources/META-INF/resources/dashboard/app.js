@@ -283,6 +283,7 @@
   function render(report) {
     minCount = report.suppression.minCount;
     renderOverview(report);
+    renderWorkload(report);
     lineChart($('chart-cases'), table(report, 'casesOpenedByMonth'));
     lineChart($('chart-applicants'), table(report, 'applicantsByMonth'));
     barChart($('chart-services'), table(report, 'servicesByCategory'));
@@ -315,6 +316,57 @@
         fmt(pick(closed).total), fmt(pick(managers).total), fmt(pick(perManager).cells[0]),
         fmt(pick(services).total)].forEach(function (v) { r.insertCell().textContent = v; });
     });
+  }
+
+  /** Workload over the period: case managers who worked in it, cases carried, and both per case manager. */
+  function renderWorkload(report) {
+    var workload = table(report, 'workloadInPeriod');
+    var perManager = table(report, 'casesPerCaseManagerInPeriod');
+    var head = ['Регіон', 'Кейс-менеджери за період', 'Випадки в роботі за період',
+      'Випадків на кейс-менеджера', 'Закритих випадків на кейс-менеджера'];
+    var t = $('workload');
+    t.textContent = '';
+    var tr = t.insertRow();
+    head.forEach(function (h) { var th = document.createElement('th'); th.textContent = h; tr.appendChild(th); });
+    var rows = workload.rows.concat([workload.total]);
+    rows.forEach(function (row, i) {
+      var isTotal = i === rows.length - 1;
+      var ratios = isTotal ? perManager.total : perManager.rows[i];
+      var r = t.insertRow();
+      r.dataset.key = row.key;
+      if (isTotal) { r.className = 'total'; }
+      [row.key === 'TOTAL' ? row.label : row.key + (row.label !== row.key ? ' ' + row.label : ''),
+        fmt(row.cells[0]), fmt(row.cells[1]), fmt(ratios.cells[0]), fmt(ratios.cells[1])]
+        .forEach(function (v) { r.insertCell().textContent = v; });
+    });
+  }
+
+  /** The regional project report of the current filters, downloaded as a file (the API needs the token). */
+  function download(accept, extension) {
+    var t = token();
+    if (!t) { signIn(); return; }
+    status('Готується регіональний звіт…');
+    fetch('/reports/regional-project?' + query().toString(),
+      { headers: { Authorization: 'Bearer ' + t.access, Accept: accept } })
+      .then(function (r) {
+        if (r.status === 401) { sessionStorage.removeItem(TOKEN); signIn(); return null; }
+        if (!r.ok) {
+          return r.json().then(function (body) { throw new Error(body.detail || body.title || ('HTTP ' + r.status)); });
+        }
+        return r.blob();
+      })
+      .then(function (blob) {
+        if (!blob) { return; }
+        var a = document.createElement('a');
+        a.href = URL.createObjectURL(blob);
+        a.download = 'regional-project-report-' + $('filters').from.value + '-' + $('filters').to.value + extension;
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+        setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
+        status('Регіональний звіт завантажено (' + extension.slice(1) + ').');
+      })
+      .catch(function (e) { status(e.message, true); });
   }
 
   function el(name, attrs, text) {
@@ -531,6 +583,10 @@
         $('dashboard').hidden = false;
         $('sign-out').hidden = false;
         $('sign-out').addEventListener('click', signOut);
+        $('report-xlsx').addEventListener('click', function () {
+          download('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', '.xlsx');
+        });
+        $('report-csv').addEventListener('click', function () { download('text/csv', '.csv'); });
         api('/me').then(function (me) {
           $('user-name').textContent = me.displayName + (me.hromada ? ' (громада ' + me.hromada + ')' : '');
         });

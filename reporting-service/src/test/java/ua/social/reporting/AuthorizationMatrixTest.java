@@ -48,6 +48,7 @@ class AuthorizationMatrixTest {
         recipes.put("GET /me", k -> Call.of("/me"));
         recipes.put("GET /statistics", k -> Call.of("/statistics" + own));
         recipes.put("GET /statistics/{table}", k -> Call.of("/statistics/applicants" + own));
+        recipes.put("GET /reports/regional-project", k -> Call.of("/reports/regional-project" + own));
         recipes.put("POST /admin/replays", k -> Call.of("/admin/replays"));
         recipes.put("GET /admin/replays", k -> Call.of("/admin/replays"));
         recipes.put("GET /admin/replays/{id}", k -> Call.of("/admin/replays/" + given().header("Authorization", admin())

@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -125,8 +126,9 @@ class DashboardBrowserTest {
         driver.findElement(By.id("password")).sendKeys(DemoUsers.PASSWORD);
         driver.findElement(By.id("kc-login")).click();
 
-        wait.until(d -> List.of("ready", "error").contains(
-                d.findElement(By.tagName("body")).getDomAttribute("data-state")));
+        // still on Keycloak's page right after the click, the body has no data-state yet, or it is being replaced
+        wait.ignoring(StaleElementReferenceException.class).until(d -> Stream.of("ready", "error").anyMatch(
+                s -> s.equals(d.findElement(By.tagName("body")).getDomAttribute("data-state"))));
         assertEquals("ready", driver.findElement(By.tagName("body")).getDomAttribute("data-state"),
                 "dashboard status: " + driver.findElement(By.id("status")).getText());
         assertTrue(driver.getCurrentUrl().contains("from=2019-01-01") && !driver.getCurrentUrl().contains("code="),
@@ -167,6 +169,29 @@ class DashboardBrowserTest {
 
         // overview: a row per oblast and the total
         assertEquals(3 + 2, driver.findElements(By.cssSelector("#overview tr")).size());
+
+        // workload over the period: a row per oblast and the total, each figure as the API publishes it
+        List<JsonNode> workload = Reports.rows(Reports.table(tables, "workloadInPeriod"));
+        List<JsonNode> perManager = Reports.rows(Reports.table(tables, "casesPerCaseManagerInPeriod"));
+        List<WebElement> workloadRows = driver.findElements(By.cssSelector("#workload tr"));
+        assertEquals(workload.size() + 1, workloadRows.size(), "a heading, a row per oblast and the total");
+        assertEquals(List.of("Регіон", "Кейс-менеджери за період", "Випадки в роботі за період",
+                        "Випадків на кейс-менеджера", "Закритих випадків на кейс-менеджера"),
+                workloadRows.get(0).findElements(By.tagName("th")).stream().map(WebElement::getText).toList());
+        for (int i = 0; i < workload.size(); i++) {
+            List<String> shown = workloadRows.get(i + 1).findElements(By.tagName("td")).stream()
+                    .map(WebElement::getText).toList();
+            List<String> published = List.of(shown(workload.get(i).get("cells").get(0)),
+                    shown(workload.get(i).get("cells").get(1)), shown(perManager.get(i).get("cells").get(0)),
+                    shown(perManager.get(i).get("cells").get(1)));
+            assertEquals(published, shown.subList(1, 5), "workload row " + workload.get(i).get("key"));
+        }
+        assertTrue(workload.get(workload.size() - 1).get("cells").get(0).get("value").asLong() > 0,
+                "case managers worked: " + Reports.table(tables, "workloadInPeriod"));
+
+        // the regional project report downloads with the sign-in's token
+        driver.findElement(By.id("report-xlsx")).click();
+        wait.until(d -> d.findElement(By.id("status")).getText().contains("Регіональний звіт завантажено (xlsx)"));
 
         // six months: every month labelled; a withheld count is marked and its legend says what it is
         assertEquals(6, driver.findElements(By.cssSelector("#chart-cases text.month")).size());
@@ -220,8 +245,9 @@ class DashboardBrowserTest {
     private void submitAndAwaitReady(WebDriverWait wait) {
         js("document.body.dataset.state = 'submitted';");
         driver.findElement(By.cssSelector("#filters button[type=submit]")).click();
-        wait.until(d -> List.of("ready", "error").contains(
-                d.findElement(By.tagName("body")).getDomAttribute("data-state")));
+        // still on Keycloak's page right after the click, the body has no data-state yet, or it is being replaced
+        wait.ignoring(StaleElementReferenceException.class).until(d -> Stream.of("ready", "error").anyMatch(
+                s -> s.equals(d.findElement(By.tagName("body")).getDomAttribute("data-state"))));
         assertEquals("ready", driver.findElement(By.tagName("body")).getDomAttribute("data-state"),
                 "dashboard status: " + driver.findElement(By.id("status")).getText());
     }
@@ -294,6 +320,18 @@ class DashboardBrowserTest {
     }
 
     /** Published cells; with nonZero, only those above zero (a zero draws no bar). */
+    /** A published cell as the dashboard's tables show it: «прих.» withheld, «—» none, else the number. */
+    private static String shown(JsonNode cell) {
+        if (cell.get("suppressed").asBoolean()) {
+            return "прих.";
+        }
+        if (cell.get("value").isNull()) {
+            return "—";
+        }
+        double v = cell.get("value").asDouble();
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
     private static int count(JsonNode cells, boolean nonZero) {
         int n = 0;
         for (JsonNode c : cells) {

@@ -33,7 +33,8 @@ class FuzzTest {
                 AuthorizationMatrixTest.keys(), null,
                 // the read models and the consumer's own bookkeeping, which the event consumers write on their own
                 RowCounts.of(dataSource, Set.of("processed_event", "consumer_state", "rm_contact", "rm_contact_group",
-                        "rm_case", "rm_case_group", "rm_case_change", "rm_service", "rm_referral_change")), Set.of()));
+                        "rm_case", "rm_case_group", "rm_case_change", "rm_case_interval", "rm_service",
+                        "rm_referral_change")), Set.of()));
         assertTrue(Fuzz.narrowed() || report.operations() >= 5, report.summary());
         assertEquals(report.operations() * Fuzz.inputsPerOperation(), report.inputs(), report.summary());
         assertTrue(report.failures().isEmpty(), report.summary() + "\n" + String.join("\n", report.failures()));

@@ -182,10 +182,36 @@ public class EventProjector {
 
     private void change(CloudEvent event, String caseKey, String kind, OffsetDateTime at, String status, String oblast,
                         String hromada, boolean setsManager, String manager, String model, String reason) {
+        // one case's changes are applied one transaction at a time, so each recomputation of its
+        // intervals sees every change committed before it
+        Sql.query(em, "SELECT pg_advisory_xact_lock(hashtext(?))", List.of(caseKey));
         Sql.update(em, "INSERT INTO rm_case_change (event_id, case_key, kind, at, day, status, oblast, hromada, "
                         + "sets_manager, case_manager_key, model, closure_reason) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING",
                 event.id(), caseKey, kind, at, day(at), status, oblast, hromada, setsManager, manager, model, reason);
+        intervals(caseKey);
+    }
+
+    /**
+     * Rebuilds the intervals of one case (rm_case_interval) from all its changes: a function of the
+     * facts only, whatever order they arrived in. The same statement fills the table in V30.
+     */
+    private void intervals(String caseKey) {
+        Sql.update(em, "DELETE FROM rm_case_interval WHERE case_key = ?", caseKey);
+        Sql.update(em, "INSERT INTO rm_case_interval (event_id, case_key, valid_from, valid_to, status, oblast, "
+                        + "hromada, case_manager_key, model) "
+                        + "SELECT c.event_id, c.case_key, c.at, lead(c.at) OVER (ORDER BY c.at, c.event_id), "
+                        + "(SELECT s.status FROM rm_case_change s WHERE s.case_key = c.case_key "
+                        + "AND s.status IS NOT NULL AND (s.at, s.event_id) <= (c.at, c.event_id) "
+                        + "ORDER BY s.at DESC, s.event_id DESC LIMIT 1), c.oblast, c.hromada, "
+                        + "(SELECT m.case_manager_key FROM rm_case_change m WHERE m.case_key = c.case_key "
+                        + "AND m.sets_manager AND (m.at, m.event_id) <= (c.at, c.event_id) "
+                        + "ORDER BY m.at DESC, m.event_id DESC LIMIT 1), "
+                        + "(SELECT d.model FROM rm_case_change d WHERE d.case_key = c.case_key "
+                        + "AND d.model IS NOT NULL AND (d.at, d.event_id) <= (c.at, c.event_id) "
+                        + "ORDER BY d.at DESC, d.event_id DESC LIMIT 1) "
+                        + "FROM rm_case_change c WHERE c.case_key = ?",
+                caseKey);
     }
 
     private void serviceDelivered(ServiceDelivered e) {

@@ -45,7 +45,7 @@ public class ReplayService {
     private static final Logger LOG = Logger.getLogger(ReplayService.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> READ_MODELS = List.of("rm_contact", "rm_contact_group", "rm_case",
-            "rm_case_group", "rm_case_change", "rm_service", "rm_referral_change", "processed_event");
+            "rm_case_group", "rm_case_change", "rm_case_interval", "rm_service", "rm_referral_change", "processed_event");
 
     @Inject
     ReportingConfig config;

@@ -40,6 +40,8 @@ public final class ReportBuilder {
     public static final String CLOSED_BY_REASON = "casesClosedByReason";
     public static final String MANAGERS_BY_CASELOAD = "caseManagersByCaseload";
     public static final String CASES_PER_MANAGER = "activeCasesPerCaseManager";
+    public static final String WORKLOAD = "workloadInPeriod";
+    public static final String PER_MANAGER_IN_PERIOD = "casesPerCaseManagerInPeriod";
     public static final String SERVICES_BY_CATEGORY = "servicesByCategory";
     public static final String REFERRALS_BY_REGION = "referralsByRegionAndStatus";
     public static final String REFERRALS_BY_SECTOR = "referralsBySectorAndStatus";
@@ -47,6 +49,10 @@ public final class ReportBuilder {
 
     public static final String PERSONS = "persons";
     public static final String APPEALS = "appeals";
+    public static final String WORKLOAD_MANAGERS = "caseManagers";
+    public static final String WORKLOAD_CASES = "casesCarried";
+    public static final String CASES_PER_MANAGER_COLUMN = "casesPerCaseManager";
+    public static final String CLOSED_PER_MANAGER_COLUMN = "closedCasesPerCaseManager";
     public static final String NO_GROUP = "NONE";
     public static final String TOTAL = "TOTAL";
 
@@ -98,6 +104,7 @@ public final class ReportBuilder {
             tables.add(table(defs.get(i), grids.get(i), raw));
         }
         tables.add(casesPerManager(raw, grid(grids, ACTIVE_BY_MODEL), grid(grids, MANAGERS_BY_CASELOAD)));
+        tables.add(perManagerInPeriod(raw, grid(grids, WORKLOAD), grid(grids, CLOSED_BY_REASON)));
         tables.add(responseTimes(raw));
         String rule = "Counts from 1 to " + (suppression.minCount() - 1) + " are withheld, and further counts with "
                 + "them so that no withheld count can be worked out from the totals (value null, suppressed true).";
@@ -132,6 +139,11 @@ public final class ReportBuilder {
                 new Def(MANAGERS_BY_CASELOAD, "Кейс-менеджери за кількістю активних випадків", "case managers",
                         Layout.ADDITIVE, false, Arrays.stream(CaseloadBand.values())
                         .map(b -> new Column(b.key(), b.key())).toList(), false, "managers", null),
+                new Def(WORKLOAD, "Кейс-менеджери, які працювали в періоді, і випадки в роботі за період",
+                        "case managers / cases", Layout.INDEPENDENT_COLUMNS, false,
+                        List.of(new Column(WORKLOAD_MANAGERS, "Кейс-менеджери, які працювали в періоді"),
+                                new Column(WORKLOAD_CASES, "Випадки в роботі за період")),
+                        true, null, null),
                 new Def(SERVICES_BY_CATEGORY, "Надані послуги за категоріями", "services", Layout.ADDITIVE, false,
                         columns(ServiceCategory.values()), false, null, null),
                 new Def(REFERRALS_BY_REGION, "Направлення за станом на кінець періоду", "referrals",
@@ -245,6 +257,29 @@ public final class ReportBuilder {
                 return new Table(CASES_PER_MANAGER, "Активні випадки на одного кейс-менеджера", "cases per case manager",
                         "INDICATOR", List.of(new Column("casesPerCaseManager", "Випадків на кейс-менеджера")), rows,
                         new Row(TOTAL, "Усього", List.of(ratio), null));
+            }
+        }
+        throw new IllegalStateException("unreachable");
+    }
+
+    /**
+     * Cases carried and cases closed per case manager who worked in the period: published counts
+     * divided, each withheld when either count is withheld.
+     */
+    private Table perManagerInPeriod(RawReport raw, Grid workload, Grid closed) {
+        List<Row> rows = new ArrayList<>();
+        int reasons = ClosureReason.values().length;
+        for (int r = 0; r <= raw.regions().size(); r++) {
+            List<Cell> cells = List.of(ratio(workload, r, 1, workload, 0), ratio(closed, r, reasons, workload, 0));
+            if (r < raw.regions().size()) {
+                String key = raw.regions().get(r);
+                rows.add(new Row(key, regionLabel(raw, key), cells, null));
+            } else {
+                return new Table(PER_MANAGER_IN_PERIOD, "Випадки на одного кейс-менеджера за період",
+                        "cases per case manager", "INDICATOR",
+                        List.of(new Column(CASES_PER_MANAGER_COLUMN, "Випадків у роботі на кейс-менеджера"),
+                                new Column(CLOSED_PER_MANAGER_COLUMN, "Закритих випадків на кейс-менеджера")),
+                        rows, new Row(TOTAL, "Усього", cells, null));
             }
         }
         throw new IllegalStateException("unreachable");

@@ -34,6 +34,9 @@ import static ua.social.reporting.statistics.ReportBuilder.PERSONS;
 import static ua.social.reporting.statistics.ReportBuilder.REFERRALS_BY_REGION;
 import static ua.social.reporting.statistics.ReportBuilder.REFERRALS_BY_SECTOR;
 import static ua.social.reporting.statistics.ReportBuilder.SERVICES_BY_CATEGORY;
+import static ua.social.reporting.statistics.ReportBuilder.WORKLOAD;
+import static ua.social.reporting.statistics.ReportBuilder.WORKLOAD_CASES;
+import static ua.social.reporting.statistics.ReportBuilder.WORKLOAD_MANAGERS;
 
 /**
  * The raw counts of a report, computed from the read models at query time. Definitions (also in
@@ -67,11 +70,15 @@ public class StatisticsRepository {
         results.put(SERVICES_BY_CATEGORY, services(q));
         List<Object[]> referrals = referrals(q, zone);
         List<Object[]> managers = managers(q, zone);
+        List<Object[]> carried = casesCarried(q, zone);
+        List<Object[]> worked = managersWorked(q, zone);
 
         TreeSet<String> regions = new TreeSet<>(explicitRegions(q));
         results.values().forEach(rows -> rows.forEach(row -> regions.add((String) row[0])));
         referrals.forEach(row -> regions.add((String) row[0]));
         managers.forEach(row -> regions.add((String) row[0]));
+        carried.forEach(row -> regions.add((String) row[0]));
+        worked.forEach(row -> regions.add((String) row[0]));
 
         RawReport raw = new RawReport(q.groupBy(), new ArrayList<>(regions), q.months());
         results.get(PERSONS).forEach(r -> raw.add(APPLICANTS, (String) r[0], PERSONS, n(r[1])));
@@ -90,6 +97,8 @@ public class StatisticsRepository {
         results.get(CLOSED_BY_REASON).forEach(r -> raw.add(CLOSED_BY_REASON, (String) r[0], (String) r[1], n(r[2])));
         results.get(SERVICES_BY_CATEGORY).forEach(r -> raw.add(SERVICES_BY_CATEGORY, (String) r[0], (String) r[1], n(r[2])));
         managers.forEach(r -> raw.add(MANAGERS_BY_CASELOAD, (String) r[0], (String) r[1], 1));
+        carried.forEach(r -> raw.add(WORKLOAD, (String) r[0], WORKLOAD_CASES, n(r[1])));
+        worked.forEach(r -> raw.add(WORKLOAD, (String) r[0], WORKLOAD_MANAGERS, 1));
         for (Object[] r : referrals) {
             String status = "DRAFT".equals(r[2]) ? "REQUESTED" : (String) r[2];
             raw.add(REFERRALS_BY_REGION, (String) r[0], status, 1);
@@ -283,6 +292,75 @@ public class StatisticsRepository {
             }
         }
         return rows;
+    }
+
+    // --- workload over the period (rm_case_interval) ---------------------------------------------------
+
+    /**
+     * Intervals in which a case was active during the period: they overlap [start, end) and are not
+     * empty (two changes at one instant leave nothing between them).
+     */
+    private static final String HELD = "held AS (SELECT * FROM rm_case_interval WHERE status = 'ACTIVE' "
+            + "AND valid_from < ? AND (valid_to IS NULL OR (valid_to > ? AND valid_to > valid_from)))";
+
+    /**
+     * Cases carried in the period: active at any moment of it (opened before or during), each counted
+     * once, where it was at the last moment of the period it was active.
+     */
+    private List<Object[]> casesCarried(StatisticsQuery q, ZoneId zone) {
+        OffsetDateTime start = q.start(zone);
+        OffsetDateTime end = q.end(zone);
+        Where region = region(q, "x");
+        return run("WITH " + HELD + ", last AS (SELECT DISTINCT ON (case_key) case_key, oblast, hromada FROM held "
+                        + "ORDER BY case_key, valid_from DESC, event_id DESC) "
+                        + "SELECT " + rowKey(q, "x") + ", count(*) FROM last x WHERE " + region.sql() + " AND "
+                        + caseInCategory(q, "x.case_key") + " GROUP BY 1",
+                end, start, region.params(), categoryParam(q));
+    }
+
+    /**
+     * Case managers who worked in the period: one row {region} per manager who held at least one case
+     * while it was active in the period, counted once, in the community where they carried most of those
+     * cases; on a tie, the community where they last held an active case in the period, then the
+     * smallest code. The category filter does not apply: a manager's work is all of their cases.
+     */
+    private List<Object[]> managersWorked(StatisticsQuery q, ZoneId zone) {
+        OffsetDateTime start = q.start(zone);
+        OffsetDateTime end = q.end(zone);
+        List<Object[]> held = run("WITH " + HELD + " SELECT case_manager_key, oblast, hromada, "
+                        + "count(DISTINCT case_key), max(least(coalesce(valid_to, ?), ?)) FROM held "
+                        + "WHERE case_manager_key IS NOT NULL GROUP BY 1, 2, 3",
+                end, start, end, end);
+        record Carried(String oblast, String hromada, long cases, OffsetDateTime last) {
+        }
+        Map<String, List<Carried>> byManager = new TreeMap<>();
+        for (Object[] r : held) {
+            byManager.computeIfAbsent((String) r[0], k -> new ArrayList<>())
+                    .add(new Carried((String) r[1], (String) r[2], n(r[3]), instant(r[4])));
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (List<Carried> carried : byManager.values()) {
+            Carried primary = carried.stream().min(Comparator.comparingLong((Carried c) -> -c.cases())
+                    .thenComparing(Carried::last, Comparator.reverseOrder())
+                    .thenComparing(Carried::hromada)).orElseThrow();
+            boolean inScope = (q.oblast() == null || q.oblast().equals(primary.oblast()))
+                    && (q.hromadas().isEmpty() || q.hromadas().contains(primary.hromada()));
+            if (inScope) {
+                rows.add(new Object[]{q.groupBy() == StatisticsQuery.GroupBy.OBLAST ? primary.oblast()
+                        : primary.hromada()});
+            }
+        }
+        return rows;
+    }
+
+    private static OffsetDateTime instant(Object value) {
+        if (value instanceof OffsetDateTime t) {
+            return t;
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant().atOffset(java.time.ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("not an instant: " + value);
     }
 
     /** The latest closure of each case closed in the period. */

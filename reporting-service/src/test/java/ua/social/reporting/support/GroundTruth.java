@@ -42,6 +42,9 @@ import static ua.social.reporting.statistics.ReportBuilder.PERSONS;
 import static ua.social.reporting.statistics.ReportBuilder.REFERRALS_BY_REGION;
 import static ua.social.reporting.statistics.ReportBuilder.REFERRALS_BY_SECTOR;
 import static ua.social.reporting.statistics.ReportBuilder.SERVICES_BY_CATEGORY;
+import static ua.social.reporting.statistics.ReportBuilder.WORKLOAD;
+import static ua.social.reporting.statistics.ReportBuilder.WORKLOAD_CASES;
+import static ua.social.reporting.statistics.ReportBuilder.WORKLOAD_MANAGERS;
 
 /**
  * The statistics of a {@link World}, worked out from the simulated facts themselves (not from events
@@ -102,6 +105,7 @@ public final class GroundTruth {
         appeals(adds);
         cases(adds);
         managers(adds);
+        workload(adds);
         services(adds);
         List<Object[]> responses = referrals(adds);
         RawReport raw = new RawReport(groupBy, new ArrayList<>(regions), months());
@@ -223,6 +227,71 @@ public final class GroundTruth {
             long caseload = byCommunity.values().stream().mapToLong(Long::longValue).sum();
             if (inScope(primary)) {
                 adds.add(new String[]{MANAGERS_BY_CASELOAD, row(primary), CaseloadBand.of(caseload).key()});
+            }
+        });
+    }
+
+    /** A stretch of a case's life between two of its changes, with what was true during it. */
+    private record Stretch(OffsetDateTime from, OffsetDateTime to, String status, Community where, String manager) {
+    }
+
+    /** The stretches of a case in which it was active at some moment of the period, in order. */
+    private List<Stretch> activeInPeriod(CaseFile c) {
+        List<Change> changes = c.changes.stream().sorted(Comparator.comparing(Change::at)).toList();
+        List<Stretch> held = new ArrayList<>();
+        String status = null;
+        String manager = null;
+        for (int i = 0; i < changes.size(); i++) {
+            Change ch = changes.get(i);
+            status = ch.status() != null ? ch.status() : status;
+            manager = ch.setsManager() ? ch.manager() : manager;
+            OffsetDateTime until = i + 1 < changes.size() ? changes.get(i + 1).at() : null;
+            boolean overlaps = ch.at().isBefore(end) && (until == null || (until.isAfter(start) && until.isAfter(ch.at())));
+            if ("ACTIVE".equals(status) && overlaps) {
+                held.add(new Stretch(ch.at(), until, status, ch.where(), manager));
+            }
+        }
+        return held;
+    }
+
+    /**
+     * Cases carried in the period (active at any moment of it, counted where they were at the last such
+     * moment) and case managers who worked in it (held an active case in it; counted once, where they
+     * carried most cases, on a tie where they last held one, then the smallest code).
+     */
+    private void workload(List<String[]> adds) {
+        record Carried(Set<Object> cases, OffsetDateTime[] last) {
+        }
+        Map<String, Map<Community, Carried>> byManager = new HashMap<>();
+        for (CaseFile c : world.cases) {
+            List<Stretch> held = activeInPeriod(c);
+            if (held.isEmpty()) {
+                continue;
+            }
+            Community last = held.get(held.size() - 1).where();
+            if (caseInCategory(c) && inScope(last)) {
+                adds.add(new String[]{WORKLOAD, row(last), WORKLOAD_CASES});
+            }
+            for (Stretch s : held) {
+                if (s.manager() == null) {
+                    continue;
+                }
+                Carried carried = byManager.computeIfAbsent(s.manager(), m -> new HashMap<>())
+                        .computeIfAbsent(s.where(), w -> new Carried(new java.util.HashSet<>(), new OffsetDateTime[1]));
+                carried.cases().add(c.id);
+                OffsetDateTime until = s.to() == null || s.to().isAfter(end) ? end : s.to();
+                if (carried.last()[0] == null || until.isAfter(carried.last()[0])) {
+                    carried.last()[0] = until;
+                }
+            }
+        }
+        byManager.values().forEach(byCommunity -> {
+            Community primary = byCommunity.entrySet().stream()
+                    .min(Comparator.comparing((Map.Entry<Community, Carried> e) -> -e.getValue().cases().size())
+                            .thenComparing(e -> e.getValue().last()[0], Comparator.reverseOrder())
+                            .thenComparing(e -> e.getKey().hromada())).orElseThrow().getKey();
+            if (inScope(primary)) {
+                adds.add(new String[]{WORKLOAD, row(primary), WORKLOAD_MANAGERS});
             }
         });
     }

@@ -50,8 +50,8 @@ public final class TestData {
             long seed = new Random().nextLong();
             LOG.infof("generating the test world with seed %d", seed);
             World w = World.generate(seed, DemoUsers.POLTAVA_HROMADA);
-            validate(w);
-            lastOffsets = publish(w);
+            validate(w.events);
+            lastOffsets = publish(w.events, true);
             world = w;
         }
         awaitConsumed();
@@ -62,9 +62,18 @@ public final class TestData {
         return duplicates;
     }
 
-    private static void validate(World w) {
+    /**
+     * Publishes events of a test's own (each validated against its schema, none sent twice) and waits until
+     * the service has consumed them.
+     */
+    public static void publishAndAwait(List<World.Event> events) {
+        validate(events);
+        awaitConsumed(publish(events, false));
+    }
+
+    private static void validate(List<World.Event> events) {
         List<String> problems = new ArrayList<>();
-        for (World.Event e : w.events) {
+        for (World.Event e : events) {
             Set<ValidationMessage> messages = EventSchemas.validate(e.type(), e.data());
             if (!messages.isEmpty()) {
                 problems.add(e.type() + " " + e.data() + ": " + messages);
@@ -76,7 +85,7 @@ public final class TestData {
         }
     }
 
-    private static Map<String, Long> publish(World w) {
+    private static Map<String, Long> publish(List<World.Event> events, boolean withDuplicates) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -86,9 +95,9 @@ public final class TestData {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(),
                 new StringSerializer())) {
             int i = 0;
-            for (World.Event e : w.events) {
+            for (World.Event e : events) {
                 sent.add(producer.send(record(e)));
-                if (++i % 23 == 0) {
+                if (withDuplicates && ++i % 23 == 0) {
                     // the same event again, same ce_id: must be counted once
                     sent.add(producer.send(record(e)));
                     duplicates++;
@@ -105,7 +114,7 @@ public final class TestData {
         } catch (ExecutionException e) {
             throw new IllegalStateException("publishing the test events failed", e);
         }
-        LOG.infof("published %d events (%d duplicates) up to offsets %s", w.events.size(), duplicates, last);
+        LOG.infof("published %d events (%d duplicates so far) up to offsets %s", events.size(), duplicates, last);
         return last;
     }
 
@@ -127,6 +136,10 @@ public final class TestData {
 
     /** Waits until the service's consumer group has committed past every event this run published. */
     public static void awaitConsumed() {
+        awaitConsumed(lastOffsets);
+    }
+
+    private static void awaitConsumed(Map<String, Long> lastOffsets) {
         await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(500)).until(() -> {
             List<Map<String, Object>> partitions = given().header("Authorization", Tokens.bearer(DemoUsers.ADMIN))
                     .get("/admin/consumer").then().statusCode(200).extract().path("partitions");
