@@ -69,4 +69,11 @@ public class Client extends PanacheEntityBase {
     public String fullName() {
         return lastName + " " + firstName + (patronymic == null ? "" : " " + patronymic);
     }
+
+    /** The record moves to another community (a record request accepted there). */
+    public void moveToCommunity(String toOblast, String toHromada, OffsetDateTime at) {
+        oblast = toOblast;
+        hromada = toHromada;
+        updatedAt = at;
+    }
 }

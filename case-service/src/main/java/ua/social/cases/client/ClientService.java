@@ -6,12 +6,11 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import ua.social.cases.casefile.CaseAccess;
-import ua.social.cases.messaging.CaseEvents;
-import ua.social.cases.rest.ClientApi.ClientRequest;
-import ua.social.cases.records.DuplicateCheck;
-import ua.social.cases.rest.ClientApi.DuplicateCandidate;
-import ua.social.cases.rest.ClientApi.DuplicateCheckView;
+import ua.social.cases.client.ClientCommands.ClientRequest;
+import ua.social.cases.client.DuplicateCheck.DuplicateCandidate;
+import ua.social.cases.client.DuplicateCheck.DuplicateCheckView;
+import ua.social.cases.events.CaseEvents;
+import ua.social.cases.support.CurrentCaller;
 import ua.social.identity.Caller;
 import ua.social.identity.problem.Problem;
 import ua.social.identity.problem.ProblemException;
@@ -35,7 +34,9 @@ public class ClientService {
     static final int CLOSE_NAME_DISTANCE = 2;
 
     @Inject
-    CaseAccess access;
+    CurrentCaller currentCaller;
+    @Inject
+    ClientAccess access;
     @Inject
     CaseEvents events;
     @Inject
@@ -43,8 +44,8 @@ public class ClientService {
 
     @Transactional
     public Client register(ClientRequest req) {
-        Caller caller = access.caller();
-        String hromada = access.ownHromada();
+        Caller caller = currentCaller.get();
+        String hromada = currentCaller.ownHromada();
         requireOwnJurisdiction(caller, req);
         if (req.rnokpp() != null) {
             Client existing = Client.find("rnokpp", req.rnokpp()).firstResult();
@@ -87,9 +88,9 @@ public class ClientService {
 
     @Transactional
     public Client update(UUID id, String ifMatch, ClientRequest req) {
-        Client c = access.clientInReach(id);
+        Client c = access.inReach(id);
         Versions.check(ifMatch, c.version);
-        requireOwnJurisdiction(access.caller(), req);
+        requireOwnJurisdiction(currentCaller.get(), req);
         if (req.rnokpp() != null && !req.rnokpp().equals(c.rnokpp)
                 && Client.count("rnokpp = ?1 and id <> ?2", req.rnokpp(), id) > 0) {
             throw new ProblemException(Problem.of(409, "duplicate-rnokpp", "RNOKPP belongs to another client",
@@ -178,7 +179,7 @@ public class ClientService {
 
     /** Search within the caller's community by name fragment (Cyrillic or Latin), date of birth, RNOKPP. */
     public PageView<Client> search(String name, LocalDate dob, String rnokpp, int page, int size) {
-        String hromada = access.ownHromada();
+        String hromada = currentCaller.ownHromada();
         StringBuilder q = new StringBuilder("hromada = :hromada");
         Parameters p = Parameters.with("hromada", hromada);
         if (name != null && !name.isBlank()) {

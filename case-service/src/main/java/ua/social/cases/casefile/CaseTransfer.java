@@ -1,0 +1,78 @@
+package ua.social.cases.casefile;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import ua.social.cases.casefile.CaseCommands.TransferRequest;
+import ua.social.cases.events.CaseEvents;
+import ua.social.cases.support.Timeline;
+import ua.social.identity.Caller;
+import ua.social.identity.Territory;
+import ua.social.identity.problem.ProblemException;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** Transferring a case to another case manager or community; its history stays with it. */
+@ApplicationScoped
+public class CaseTransfer {
+
+    @Inject
+    CaseAccess access;
+    @Inject
+    CaseAssignment assignment;
+    @Inject
+    CaseEvents events;
+    @Inject
+    Timeline timeline;
+
+    @Transactional
+    public SocialCase transfer(UUID id, String ifMatch, TransferRequest req) {
+        Caller caller = access.caller();
+        SocialCase c = access.changeOpen(id, ifMatch);
+        if (!access.isSupervisorOf(caller, c)) {
+            throw ProblemException.forbidden("Only a supervisor of the case's community transfers a case.");
+        }
+        if (req.toCaseManager() == null && req.toHromada() == null) {
+            throw ProblemException.badRequest("toCaseManager", "give the case manager or the community to transfer to");
+        }
+        if ((req.toHromada() == null) != (req.toOblast() == null)) {
+            throw ProblemException.badRequest(req.toHromada() == null ? "toHromada" : "toOblast",
+                    "a community transfer names both the oblast and the community");
+        }
+        Territory.requireInOblast(req.toOblast(), "toOblast", req.toHromada(), "toHromada");
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("caseId", c.id);
+        data.put("fromOblast", c.oblast);
+        data.put("fromHromada", c.hromada);
+        data.put("fromCaseManagerId", c.caseManagerId);
+        String fromSummary = c.hromada + (c.caseManagerUsername == null ? "" : " / " + c.caseManagerUsername);
+        if (req.toHromada() != null && !req.toHromada().equals(c.hromada)) {
+            c.moveToCommunity(req.toOblast(), req.toHromada());
+            TeamMember.delete("caseId = ?1 and kind = ?2", c.id, TeamMember.Kind.STAFF);
+        }
+        if (req.toCaseManager() != null) {
+            assignment.assign(c, caller, req.toCaseManager(), "toCaseManager", req.caseloadOverrideReason(),
+                    "took over the case by transfer");
+        }
+        c.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        timeline.append(c.id, "CASE_TRANSFERRED", "Transferred from " + fromSummary + " to " + c.hromada
+                + (c.caseManagerUsername == null ? "" : " / " + c.caseManagerUsername), caller.username(),
+                Map.of("reason", req.reason()));
+        publishTransferred(c, data);
+        SocialCase.flush();
+        return c;
+    }
+
+    /** The transferred event: {@code data} holds where the case came from, read before it moved. */
+    private void publishTransferred(SocialCase c, Map<String, Object> data) {
+        data.put("toOblast", c.oblast);
+        data.put("toHromada", c.hromada);
+        data.put("toCaseManagerId", c.caseManagerId);
+        data.put("transferredAt", c.updatedAt);
+        events.publish(CaseEvents.TRANSFERRED, c.id, c.id, data);
+    }
+}
