@@ -1,4 +1,4 @@
-package ua.social.referral.casefile;
+package ua.social.referral.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import ua.social.messaging.CloudEvent;
 import ua.social.messaging.ProcessedEvents;
+import ua.social.referral.casefile.CaseProjection;
 import ua.social.referral.referral.Referral;
 import ua.social.referral.support.Time;
 
