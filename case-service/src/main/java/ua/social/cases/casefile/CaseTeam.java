@@ -20,10 +20,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Who may be on a case's team. A team member with platform access (STAFF) reaches the case file and the
- * client record, so they must be staff of the case's community, as the staff directory (the realm) knows
- * them; an unknown username and another community's staff get the same answer, so the check does not
- * enumerate staff. People of other agencies are PARTNER members: named, with no username, never any reach.
+ * A case's team: its arrangement and members, set by the case manager or a supervisor. A team member with
+ * platform access (STAFF) reaches the case file and the client record, so they must be staff of the case's
+ * community, as the staff directory (the realm) knows them; an unknown username and another community's staff
+ * get the same answer, so the check does not enumerate staff. People of other agencies are PARTNER members:
+ * named, with no username, never any reach.
  */
 @ApplicationScoped
 public class CaseTeam {

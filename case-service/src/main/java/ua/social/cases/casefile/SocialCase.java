@@ -152,7 +152,10 @@ public class SocialCase extends PanacheEntityBase {
         }
     }
 
-    /** Closes the case from any open stage (409 once closed), with a reason and an outcome evaluation. Returns the stage it left. */
+    /**
+     * Closes the case from any open stage (409 once closed), with a reason and an outcome evaluation. Returns the
+     * stage it left.
+     */
     public CaseStage close(ClosureReason reason, String details, String evaluation, OffsetDateTime now) {
         CaseStage from = stage;
         from.requireMove(CaseStage.CLOSED, from.allowedMoves());
@@ -220,7 +223,10 @@ public class SocialCase extends PanacheEntityBase {
         return previous;
     }
 
-    /** The case moves to another community, leaving its case manager behind (its staff team members too: see the caller). */
+    /**
+     * The case moves to another community and leaves its case manager behind; the caller removes its staff
+     * team members (other rows).
+     */
     public void moveToCommunity(String toOblast, String toHromada) {
         oblast = toOblast;
         hromada = toHromada;

@@ -11,7 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** Request and response shapes of appeals and services delivered. */
+/** Response shapes of appeals and services delivered (the requests are {@code appeal.AppealCommands} and {@code delivery.ServiceRequest}). */
 public final class AppealApi {
 
     private AppealApi() {

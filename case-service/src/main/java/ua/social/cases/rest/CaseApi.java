@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Request and response shapes of cases and the work in them. */
+/** Response shapes of cases and the work in them (the requests are {@code casefile.CaseCommands}). */
 public final class CaseApi {
 
     private CaseApi() {

@@ -11,7 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** Request and response shapes of clients and households. */
+/** Response shapes of clients (the requests are {@code client.ClientCommands}; households are shown as {@code client.HouseholdService.HouseholdView}). */
 public final class ClientApi {
 
     private ClientApi() {
