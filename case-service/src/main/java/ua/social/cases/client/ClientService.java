@@ -69,7 +69,7 @@ public class ClientService {
         }
         Client c = new Client();
         c.id = UUID.randomUUID();
-        apply(c, req);
+        c.apply(req);
         c.oblast = caller.jurisdiction().oblast();
         c.hromada = hromada;
         c.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
@@ -96,7 +96,7 @@ public class ClientService {
             throw new ProblemException(Problem.of(409, "duplicate-rnokpp", "RNOKPP belongs to another client",
                     "Another client is registered with this RNOKPP.").field("rnokpp", "already registered"));
         }
-        apply(c, req);
+        c.apply(req);
         c.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         Client.flush();
         return c;
@@ -129,30 +129,6 @@ public class ClientService {
                     "Clients are registered in your own oblast (" + caller.jurisdiction().oblast() + ").")
                     .field("oblast", "not your oblast"));
         }
-    }
-
-    private static void apply(Client c, ClientRequest req) {
-        c.lastName = req.lastName().trim();
-        c.firstName = req.firstName().trim();
-        c.patronymic = blankToNull(req.patronymic());
-        c.dateOfBirth = req.dateOfBirth();
-        c.sex = req.sex();
-        c.phone = blankToNull(req.phone());
-        c.email = blankToNull(req.email());
-        c.address = blankToNull(req.address());
-        c.rnokpp = blankToNull(req.rnokpp());
-        c.idpCertificateNumber = blankToNull(req.idpCertificateNumber());
-        c.disabilityGroup = req.disabilityGroup();
-        c.vulnerableGroups = req.vulnerableGroups() == null ? new ArrayList<>()
-                : req.vulnerableGroups().stream().map(Enum::name).distinct().toList();
-        c.refreshNameKey();
-        if (req.dateOfBirth().isBefore(LocalDate.of(1900, 1, 1))) {
-            throw ProblemException.badRequest("dateOfBirth", "must be after 1900-01-01");
-        }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 
     /**
