@@ -9,6 +9,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 . "$HERE/keycloak.sh"
 . "$HERE/services.sh"
 . "$HERE/browser.sh"
+. "$HERE/node.sh"
 
 usage() {
     cat <<USAGE
@@ -161,6 +162,7 @@ cmd_test() {
     trap cleanup EXIT
     say "Bringing up the test infrastructure (state in $PLATFORM_HOME)"
     browser_install
+    node_install
     infra_up
     export_infra_env
     say "Running ./mvnw verify $*"

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import ua.social.cases.support.Api;
 import ua.social.cases.support.CaseEventsReader;
 import ua.social.cases.support.CaseEventsReader.Event;
-import ua.social.identity.testing.EventSchemas;
+import ua.social.contracts.testing.EventSchemas;
 
 import java.time.Duration;
 import java.time.LocalDate;

@@ -4,7 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import ua.social.cases.support.CaseEventsReader;
 import ua.social.cases.support.CaseEventsReader.Event;
-import ua.social.identity.testing.EventSchemas;
+import ua.social.contracts.testing.EventSchemas;
 
 import java.time.Duration;
 import java.time.LocalDate;

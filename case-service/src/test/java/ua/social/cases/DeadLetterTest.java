@@ -1,5 +1,6 @@
 package ua.social.cases;
 
+import ua.social.contracts.testing.TestTopics;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -7,7 +8,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import ua.social.cases.support.Api;
 import ua.social.cases.support.ReferralEventsPublisher;
-import ua.social.identity.testing.EventSchemas;
+import ua.social.contracts.testing.EventSchemas;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -99,13 +100,15 @@ class DeadLetterTest {
                         .body("items.findAll { it.type == 'REFERRAL_REQUESTED' }.size()", equalTo(1)));
 
         Map<String, Object> letter = deadLetter(poisonId);
-        assertEquals("referral.events", letter.get("originalTopic"));
+        assertEquals(TestTopics.referralEvents(), letter.get("originalTopic"));
         assertEquals(5, letter.get("attempts"), "retried the configured number of times, then given up");
         assertEquals("ua.social.referral.accepted", letter.get("type"));
         assertEquals(caseId, letter.get("key"));
         assertTrue(((String) letter.get("consumer")).startsWith("case-service-test-"));
-        assertTrue(((String) letter.get("error")).contains("IllegalArgumentException"), (String) letter.get("error"));
-        assertTrue(((String) letter.get("id")).startsWith("referral.events.dlt:"));
+        String error = (String) letter.get("error");
+        assertTrue(error.contains("ContractViolation") && error.contains("caseId"),
+                "the error says the event breaks its contract, and where: " + error);
+        assertTrue(((String) letter.get("id")).startsWith(TestTopics.referralEvents() + ".dlt:"));
         assertEquals(false, letter.get("applied"));
         assertTrue(((Number) letter.get("originalOffset")).longValue() >= 0);
 
@@ -117,11 +120,12 @@ class DeadLetterTest {
         as(ADMIN).post("/admin/dead-letters/" + letter.get("id") + "/redrive").then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("type", containsString("dead-letter-still-failing"))
-                .body("detail", containsString("IllegalArgumentException"));
+                .body("detail", containsString("ContractViolation"));
         assertEquals(false, deadLetter(poisonId).get("applied"));
 
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher m = Pattern.compile("platform_events_dead_lettered_total\\{[^}]*topic=\"referral.events\"[^}]*} ([0-9.E]+)")
+        Matcher m = Pattern.compile("platform_events_dead_lettered_total\\{[^}]*topic=\"" + Pattern.quote(TestTopics.referralEvents())
+                + "\"[^}]*} ([0-9.E]+)")
                 .matcher(metrics);
         assertTrue(m.find(), "dead letters are counted on /q/metrics");
         assertTrue(Double.parseDouble(m.group(1)) >= 1.0);

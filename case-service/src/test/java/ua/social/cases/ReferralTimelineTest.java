@@ -3,7 +3,7 @@ package ua.social.cases;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import ua.social.cases.support.Api;
-import ua.social.identity.testing.EventSchemas;
+import ua.social.contracts.testing.EventSchemas;
 import ua.social.cases.support.ReferralEventsPublisher;
 
 import java.time.Duration;

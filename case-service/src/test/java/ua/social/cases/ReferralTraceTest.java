@@ -1,5 +1,6 @@
 package ua.social.cases;
 
+import ua.social.contracts.testing.TestTopics;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -53,7 +54,7 @@ class ReferralTraceTest {
         SpanData consumer = spans.getFinishedSpanItems().stream()
                 .filter(s -> eventId.equals(s.getAttributes().get(io.opentelemetry.api.common.AttributeKey
                         .stringKey("messaging.message.id")))).findFirst().orElseThrow();
-        assertEquals("referral.events process", consumer.getName());
+        assertEquals(TestTopics.referralEvents() + " process", consumer.getName());
         assertEquals(SpanKind.CONSUMER, consumer.getKind());
         assertEquals(traceId, consumer.getTraceId(), "the consumer's span belongs to the producer's trace");
         assertEquals(parentSpanId, consumer.getParentSpanId(), "and is a child of the span that wrote the event");

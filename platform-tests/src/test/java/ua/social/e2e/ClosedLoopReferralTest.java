@@ -1,5 +1,6 @@
 package ua.social.e2e;
 
+import ua.social.contracts.testing.TestTopics;
 import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -127,7 +128,7 @@ class ClosedLoopReferralTest {
                         "REFERRAL_IN_PROGRESS", "REFERRAL_COMPLETED", "REFERRAL_CREATED"), referralTimeline(caseId)));
     }
 
-    /** Reads the event from referral.events and publishes the very same record again. */
+    /** Reads the event from the referral events topic and publishes the very same record again. */
     private static void redeliver(String type, String referralId) {
         Properties c = new Properties();
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
@@ -135,7 +136,7 @@ class ClosedLoopReferralTest {
         ConsumerRecord<String, String> found = null;
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> parts = new ArrayList<>();
-            consumer.partitionsFor("referral.events").forEach(p -> parts.add(new TopicPartition(p.topic(), p.partition())));
+            consumer.partitionsFor(TestTopics.referralEvents()).forEach(p -> parts.add(new TopicPartition(p.topic(), p.partition())));
             consumer.assign(parts);
             consumer.seekToBeginning(parts);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -147,11 +148,11 @@ class ClosedLoopReferralTest {
                 }
             }
         }
-        assertNotNull(found, "the " + type + " event of " + referralId + " is on referral.events");
+        assertNotNull(found, "the " + type + " event of " + referralId + " is on " + TestTopics.referralEvents());
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, c.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG));
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
-            ProducerRecord<String, String> again = new ProducerRecord<>("referral.events", found.key(), found.value());
+            ProducerRecord<String, String> again = new ProducerRecord<>(TestTopics.referralEvents(), found.key(), found.value());
             for (Header h : found.headers()) {
                 again.headers().add(h.key(), h.value());
             }

@@ -56,7 +56,22 @@ final class ConsumerLag implements AutoCloseable {
      * Creates {@code group} with its offsets at the current end of {@code topic}: a consumer that joins
      * it reads only what is published from now on.
      */
+    /** Creates the topic (3 partitions, as the services would) unless it exists. */
+    void ensureTopic(String topic) throws Exception {
+        if (!admin.listTopics().names().get(8, TimeUnit.SECONDS).contains(topic)) {
+            try {
+                admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, 3, (short) -1)))
+                        .all().get(8, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     void startAtEnd(String group, String topic) throws Exception {
+        ensureTopic(topic);
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         admin.describeTopics(List.of(topic)).allTopicNames().get(8, TimeUnit.SECONDS).get(topic).partitions()
                 .forEach(pi -> latest.put(new TopicPartition(topic, pi.partition()), OffsetSpec.latest()));

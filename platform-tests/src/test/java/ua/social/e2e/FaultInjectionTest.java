@@ -1,5 +1,6 @@
 package ua.social.e2e;
 
+import ua.social.contracts.testing.TestTopics;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
@@ -458,9 +459,9 @@ class FaultInjectionTest {
         if (reportingGroup == null) {
             return Long.MAX_VALUE;
         }
-        return lag.of(platform.casesGroup, List.of("referral.events"))
-                + lag.of(platform.referralsGroup, List.of("case.events"))
-                + lag.of(reportingGroup, List.of("case.events", "referral.events"));
+        return lag.of(platform.casesGroup, List.of(TestTopics.referralEvents()))
+                + lag.of(platform.referralsGroup, List.of(TestTopics.caseEvents()))
+                + lag.of(reportingGroup, List.of(TestTopics.caseEvents(), TestTopics.referralEvents()));
     }
 
     /**

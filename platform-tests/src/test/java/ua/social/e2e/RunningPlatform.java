@@ -1,5 +1,6 @@
 package ua.social.e2e;
 
+import ua.social.contracts.testing.TestTopics;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import ua.social.identity.testing.DemoUsers;
@@ -24,17 +25,17 @@ final class RunningPlatform {
     final ServiceProcess cases;
     final ServiceProcess referrals;
     final ServiceProcess reporting;
-    /** The consumer groups case-service (referral.events) and referral-service (case.events) read in. */
+    /** The consumer groups case-service (referral events) and referral-service (case events) read in. */
     final String casesGroup = ServiceProcess.freshGroup("case-service");
     final String referralsGroup = ServiceProcess.freshGroup("referral-service");
 
     private RunningPlatform() throws Exception {
         // The *_e2e databases are emptied at start, so no event published before this run can concern
-        // case-service or referral-service: their groups start at the current end of the topics instead of
-        // re-reading the whole history the shared broker has kept from every earlier test run.
+        // case-service or referral-service: their groups start at the current end of this run's topics
+        // (test-<run>.*, which the services' own module tests of the same build wrote to before).
         try (ConsumerLag kafka = new ConsumerLag()) {
-            kafka.startAtEnd(casesGroup, "referral.events");
-            kafka.startAtEnd(referralsGroup, "case.events");
+            kafka.startAtEnd(casesGroup, TestTopics.referralEvents());
+            kafka.startAtEnd(referralsGroup, TestTopics.caseEvents());
         }
         cases = ServiceProcess.start("case-service", Map.of("CASE_REFERRAL_EVENTS_CONSUMER_GROUP", casesGroup));
         referrals = ServiceProcess.start("referral-service", Map.of("REFERRAL_CASE_EVENTS_GROUP", referralsGroup));

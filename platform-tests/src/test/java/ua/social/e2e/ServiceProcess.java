@@ -1,5 +1,6 @@
 package ua.social.e2e;
 
+import ua.social.contracts.testing.TestTopics;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -57,6 +58,10 @@ public final class ServiceProcess implements AutoCloseable {
         env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
         env.put("KAFKA_BOOTSTRAP_SERVERS", env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
         env.put("KEYCLOAK_URL", env("KEYCLOAK_URL", "http://localhost:8180"));
+        // this run's topics, not the running platform's
+        env.put("PLATFORM_TOPICS_CASE_EVENTS", TestTopics.caseEvents());
+        env.put("PLATFORM_TOPICS_REFERRAL_EVENTS", TestTopics.referralEvents());
+        env.put("PLATFORM_TOPICS_CREATE", "true");
         env.putAll(extraEnv);
         Path logs = ROOT.resolve("platform-tests/target/e2e-logs");
         Files.createDirectories(logs);

@@ -5,7 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import ua.social.referral.support.Api.PartnerSetup;
 import ua.social.referral.support.CaseFeed.TestCase;
-import ua.social.identity.testing.EventSchemas;
+import ua.social.contracts.testing.EventSchemas;
 import ua.social.referral.support.ReferralEventsReader;
 import ua.social.referral.support.ReferralEventsReader.Event;
 

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import ua.social.referral.support.Api.PartnerSetup;
 import ua.social.referral.support.CaseFeed;
 import ua.social.referral.support.CaseFeed.TestCase;
-import ua.social.identity.testing.EventSchemas;
+import ua.social.contracts.testing.EventSchemas;
 import ua.social.referral.support.ReferralEventsReader;
 import ua.social.referral.support.ReferralEventsReader.Event;
 

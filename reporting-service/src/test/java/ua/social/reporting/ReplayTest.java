@@ -1,5 +1,6 @@
 package ua.social.reporting;
 
+import ua.social.contracts.testing.TestTopics;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -100,7 +101,7 @@ class ReplayTest {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("INSERT INTO replay_run (id, generation, "
                         + "group_id, status, requested_by, started_at, target_offsets, total_records) VALUES "
                         + "(?1, 0, 'reporting-service-test-never-consumed', 'RUNNING', 'someone', now(), "
-                        + "'{\"case.events:0\":[0,1]}', 1)")
+                        + "'{\"" + TestTopics.caseEvents() + ":0\":[0,1]}', 1)")
                 .setParameter(1, running).executeUpdate());
         try {
             given().header("Authorization", admin()).post("/admin/replays")
@@ -129,7 +130,7 @@ class ReplayTest {
         r.then().statusCode(200).body("consuming", equalTo(true))
                 .body("consumerGroup", startsWith("reporting-service-test-"));
         List<String> topics = r.path("partitions.topic");
-        assertTrue(topics.containsAll(List.of("case.events", "referral.events")));
+        assertTrue(topics.containsAll(List.of(TestTopics.caseEvents(), TestTopics.referralEvents())), "this run's topics: " + topics);
         assertFalse(r.<String>path("consumerGroup").equals("reporting-service"));
         assertEquals(topics.size(), r.<List<Object>>path("partitions").size());
     }

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Size;
 import ua.social.cases.appeal.Appeal.Channel;
 import ua.social.cases.appeal.Appeal.Outcome;
 import ua.social.cases.delivery.ServiceRequest;
-import ua.social.cases.reference.NeedDomain;
+import ua.social.contracts.code.NeedDomain;
 
 import java.time.OffsetDateTime;
 import java.util.List;

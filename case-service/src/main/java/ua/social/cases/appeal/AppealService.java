@@ -1,5 +1,9 @@
 package ua.social.cases.appeal;
 
+import ua.social.contracts.code.Codes;
+import ua.social.contracts.code.NeedDomain;
+import ua.social.contracts.code.VulnerableGroup;
+import ua.social.contracts.event.AppealRecorded;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -22,9 +26,7 @@ import ua.social.identity.web.PageView;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** Appeals at the front office, and how they end without a case. */
@@ -64,16 +66,9 @@ public class AppealService {
         a.outcome = Appeal.Outcome.PENDING;
         a.recordedBy = caller.username();
         a.persist();
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("appealId", a.id);
-        data.put("clientId", a.clientId);
-        data.put("oblast", a.oblast);
-        data.put("hromada", a.hromada);
-        data.put("receivedAt", a.receivedAt);
-        data.put("channel", a.channel);
-        data.put("needDomains", a.needDomains);
-        data.put("vulnerableGroups", client.vulnerableGroups);
-        events.publish(CaseEvents.APPEAL_RECORDED, a.clientId, a.id, data);
+        events.publish(a.clientId, a.id, new AppealRecorded(a.id, a.clientId, a.oblast, a.hromada, a.receivedAt,
+                a.channel.name(), Codes.list(NeedDomain.class, a.needDomains),
+                Codes.list(VulnerableGroup.class, client.vulnerableGroups)));
         return a;
     }
 

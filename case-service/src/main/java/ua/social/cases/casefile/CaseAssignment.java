@@ -1,12 +1,13 @@
 package ua.social.cases.casefile;
 
+import ua.social.contracts.event.CaseAssigned;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import ua.social.cases.casefile.CaseCommands.AssignmentRequest;
 import ua.social.cases.casefile.Caseloads.Caseload;
 import ua.social.cases.events.CaseEvents;
-import ua.social.cases.reference.CaseManagementModel;
+import ua.social.contracts.code.CaseManagementModel;
 import ua.social.cases.staff.StaffDirectory;
 import ua.social.cases.staff.StaffMember;
 import ua.social.cases.support.Timeline;
@@ -112,16 +113,7 @@ public class CaseAssignment {
     }
 
     private void publishAssigned(SocialCase c, StaffMember m, String previous, boolean overridden) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("caseId", c.id);
-        data.put("oblast", c.oblast);
-        data.put("hromada", c.hromada);
-        data.put("caseManagerId", m.id());
-        data.put("caseManagerUsername", m.username());
-        data.put("previousCaseManagerId", previous);
-        data.put("model", c.model);
-        data.put("caseloadOverride", overridden);
-        data.put("assignedAt", c.updatedAt);
-        events.publish(CaseEvents.ASSIGNED, c.id, c.id, data);
+        events.publish(c.id, c.id, new CaseAssigned(c.id, c.oblast, c.hromada, m.id(), m.username(), previous, c.model,
+                overridden, c.updatedAt));
     }
 }

@@ -1,5 +1,6 @@
 package ua.social.cases.casefile;
 
+import ua.social.contracts.code.ClosureReason;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -9,8 +10,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import ua.social.identity.territory.KnownCommunity;
 import ua.social.identity.territory.KnownOblast;
-import ua.social.cases.reference.CaseManagementModel;
-import ua.social.cases.reference.NeedDomain;
+import ua.social.contracts.code.CaseManagementModel;
+import ua.social.contracts.code.NeedDomain;
 import ua.social.cases.reference.TeamArrangement;
 
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package ua.social.cases.casefile;
 
+import ua.social.contracts.event.ConsentChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -56,13 +57,7 @@ public class CaseConsent {
 
     private void publishConsentChanged(SocialCase c) {
         boolean active = c.consentWithdrawnAt == null;
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("caseId", c.id);
-        data.put("hromada", c.hromada);
-        data.put("processing", active && c.consentProcessing);
-        data.put("sharingWithPartners", c.sharingConsentActive());
-        data.put("givenAt", c.consentGivenAt);
-        data.put("withdrawnAt", c.consentWithdrawnAt);
-        events.publish(CaseEvents.CONSENT_CHANGED, c.id, c.id, data);
+        events.publish(c.id, c.id, new ConsentChanged(c.id, c.hromada, active && c.consentProcessing,
+                c.sharingConsentActive(), c.consentGivenAt, c.consentWithdrawnAt));
     }
 }

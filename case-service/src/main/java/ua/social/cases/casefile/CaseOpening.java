@@ -1,5 +1,8 @@
 package ua.social.cases.casefile;
 
+import ua.social.contracts.code.Codes;
+import ua.social.contracts.code.VulnerableGroup;
+import ua.social.contracts.event.CaseOpened;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -22,7 +25,6 @@ import ua.social.identity.problem.ProblemException;
 import java.time.OffsetDateTime;
 import java.time.Year;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -128,22 +130,9 @@ public class CaseOpening {
     }
 
     private void publishOpened(SocialCase c, Client client) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("caseId", c.id);
-        data.put("caseNumber", c.number);
-        data.put("clientId", c.clientId);
-        data.put("clientKind", c.householdId == null ? "PERSON" : "FAMILY");
-        data.put("appealId", c.appealId);
-        data.put("oblast", c.oblast);
-        data.put("hromada", c.hromada);
-        data.put("model", c.model);
-        data.put("teamArrangement", c.teamArrangement);
-        data.put("criteria", c.criteria);
-        data.put("openedWithoutCriteria", c.criteria.isEmpty());
-        data.put("vulnerableGroups", client.vulnerableGroups);
-        data.put("consentToShare", c.sharingConsentActive());
-        data.put("openedAt", c.openedAt);
-        events.publish(CaseEvents.OPENED, c.id, c.id, data);
+        events.publish(c.id, c.id, new CaseOpened(c.id, c.number, c.clientId, c.householdId == null ? "PERSON" : "FAMILY",
+                c.appealId, c.oblast, c.hromada, c.model, c.teamArrangement.name(), c.criteria, c.criteria.isEmpty(),
+                Codes.list(VulnerableGroup.class, client.vulnerableGroups), c.sharingConsentActive(), c.openedAt));
     }
 
     private static void checkCriteria(Caller caller, List<String> criteria, List<String> problems, String override) {

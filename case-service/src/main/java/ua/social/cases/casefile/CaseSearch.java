@@ -6,7 +6,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import ua.social.cases.reference.CaseManagementModel;
+import ua.social.contracts.code.CaseManagementModel;
 import ua.social.identity.Caller;
 import ua.social.identity.Roles;
 import ua.social.identity.web.PageView;

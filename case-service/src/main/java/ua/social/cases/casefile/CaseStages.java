@@ -1,5 +1,8 @@
 package ua.social.cases.casefile;
 
+import ua.social.contracts.event.CaseClosed;
+import ua.social.contracts.event.CaseReopened;
+import ua.social.contracts.event.CaseStageChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -75,14 +78,7 @@ public class CaseStages {
     }
 
     private void publishStageChanged(SocialCase c, CaseStage from) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("caseId", c.id);
-        data.put("oblast", c.oblast);
-        data.put("hromada", c.hromada);
-        data.put("from", from);
-        data.put("to", c.stage);
-        data.put("changedAt", c.updatedAt);
-        events.publish(CaseEvents.STAGE_CHANGED, c.id, c.id, data);
+        events.publish(c.id, c.id, new CaseStageChanged(c.id, c.oblast, c.hromada, from.name(), c.stage.name(), c.updatedAt));
     }
 
     @Transactional
@@ -98,17 +94,8 @@ public class CaseStages {
     }
 
     private void publishClosed(SocialCase c, CaseStage from) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("caseId", c.id);
-        data.put("oblast", c.oblast);
-        data.put("hromada", c.hromada);
-        data.put("fromStage", from);
-        data.put("reason", c.closureReason);
-        data.put("caseManagerId", c.caseManagerId);
-        data.put("model", c.model);
-        data.put("openedAt", c.openedAt);
-        data.put("closedAt", c.closedAt);
-        events.publish(CaseEvents.CLOSED, c.id, c.id, data);
+        events.publish(c.id, c.id, new CaseClosed(c.id, c.oblast, c.hromada, from.name(), c.closureReason, c.caseManagerId,
+                c.model, c.openedAt, c.closedAt));
     }
 
     @Transactional
@@ -142,13 +129,6 @@ public class CaseStages {
     }
 
     private void publishReopened(SocialCase c) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("caseId", c.id);
-        data.put("oblast", c.oblast);
-        data.put("hromada", c.hromada);
-        data.put("stage", c.stage);
-        data.put("caseManagerId", c.caseManagerId);
-        data.put("reopenedAt", c.updatedAt);
-        events.publish(CaseEvents.REOPENED, c.id, c.id, data);
+        events.publish(c.id, c.id, new CaseReopened(c.id, c.oblast, c.hromada, c.stage.name(), c.caseManagerId, c.updatedAt));
     }
 }

@@ -1,5 +1,6 @@
 package ua.social.cases.casefile;
 
+import ua.social.contracts.event.CaseTransferred;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -12,7 +13,6 @@ import ua.social.identity.problem.ProblemException;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -44,11 +44,9 @@ public class CaseTransfer {
                     "a community transfer names both the oblast and the community");
         }
         Territory.requireInOblast(req.toOblast(), "toOblast", req.toHromada(), "toHromada");
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("caseId", c.id);
-        data.put("fromOblast", c.oblast);
-        data.put("fromHromada", c.hromada);
-        data.put("fromCaseManagerId", c.caseManagerId);
+        String fromOblast = c.oblast;
+        String fromHromada = c.hromada;
+        String fromCaseManagerId = c.caseManagerId;
         String fromSummary = c.hromada + (c.caseManagerUsername == null ? "" : " / " + c.caseManagerUsername);
         if (req.toHromada() != null && !req.toHromada().equals(c.hromada)) {
             c.moveToCommunity(req.toOblast(), req.toHromada());
@@ -62,17 +60,9 @@ public class CaseTransfer {
         timeline.append(c.id, "CASE_TRANSFERRED", "Transferred from " + fromSummary + " to " + c.hromada
                 + (c.caseManagerUsername == null ? "" : " / " + c.caseManagerUsername), caller.username(),
                 Map.of("reason", req.reason()));
-        publishTransferred(c, data);
+        events.publish(c.id, c.id, new CaseTransferred(c.id, fromOblast, fromHromada, fromCaseManagerId, c.oblast, c.hromada,
+                c.caseManagerId, c.updatedAt));
         SocialCase.flush();
         return c;
-    }
-
-    /** The transferred event: {@code data} holds where the case came from, read before it moved. */
-    private void publishTransferred(SocialCase c, Map<String, Object> data) {
-        data.put("toOblast", c.oblast);
-        data.put("toHromada", c.hromada);
-        data.put("toCaseManagerId", c.caseManagerId);
-        data.put("transferredAt", c.updatedAt);
-        events.publish(CaseEvents.TRANSFERRED, c.id, c.id, data);
     }
 }

@@ -3,7 +3,7 @@ package ua.social.cases.casefile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import ua.social.cases.reference.CaseManagementModel;
+import ua.social.contracts.code.CaseManagementModel;
 import ua.social.cases.staff.StaffDirectory;
 import ua.social.cases.staff.StaffMember;
 import ua.social.identity.Caller;

@@ -1,5 +1,6 @@
 package ua.social.cases.casefile;
 
+import ua.social.contracts.event.PlanRevised;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -135,17 +136,10 @@ public class IndividualPlans {
     private void publishPlanRevised(SocialCase c, PlanRevision p, int actionCount, OffsetDateTime now) {
         UUID caseId = c.id;
         List<PlanRevision.Goal> goals = p.goals;
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("caseId", caseId);
-        data.put("oblast", c.oblast);
-        data.put("hromada", c.hromada);
-        data.put("revision", p.revision);
-        data.put("goals", goals.size());
-        data.put("actions", actionCount);
-        data.put("partnerActions", goals.stream().flatMap(g -> g.actions().stream())
-                .filter(a -> a.responsibleKind() == PlanRevision.ResponsibleKind.PARTNER_ORGANISATION).count());
-        data.put("revisedAt", now);
-        events.publish(CaseEvents.PLAN_REVISED, caseId, p.id, data);
+        long partnerActions = goals.stream().flatMap(g -> g.actions().stream())
+                .filter(a -> a.responsibleKind() == PlanRevision.ResponsibleKind.PARTNER_ORGANISATION).count();
+        events.publish(caseId, p.id, new PlanRevised(caseId, c.oblast, c.hromada, p.revision, goals.size(), actionCount,
+                partnerActions, now));
     }
 
     /**

@@ -1,5 +1,6 @@
 package ua.social.cases.casefile;
 
+import ua.social.contracts.code.ClosureReason;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,7 +11,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import ua.social.cases.reference.CaseManagementModel;
+import ua.social.contracts.code.CaseManagementModel;
 import ua.social.cases.reference.TeamArrangement;
 import ua.social.cases.staff.StaffMember;
 import ua.social.identity.problem.Problem;

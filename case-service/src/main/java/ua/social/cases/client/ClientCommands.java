@@ -13,7 +13,7 @@ import ua.social.identity.territory.KnownOblast;
 import ua.social.cases.client.Client.DisabilityGroup;
 import ua.social.cases.client.Client.Sex;
 import ua.social.cases.client.HouseholdMember.Relation;
-import ua.social.cases.reference.VulnerableGroup;
+import ua.social.contracts.code.VulnerableGroup;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,5 +1,8 @@
 package ua.social.cases.client;
 
+import ua.social.contracts.code.Codes;
+import ua.social.contracts.code.VulnerableGroup;
+import ua.social.contracts.event.ClientRegistered;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -21,9 +24,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** Registering, finding and updating clients, with the duplicate check of the front office. */
@@ -76,13 +77,8 @@ public class ClientService {
         c.updatedAt = c.createdAt;
         c.createdBy = caller.username();
         c.persist();
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("clientId", c.id);
-        data.put("oblast", c.oblast);
-        data.put("hromada", c.hromada);
-        data.put("vulnerableGroups", c.vulnerableGroups);
-        data.put("registeredAt", c.createdAt);
-        events.publish(CaseEvents.CLIENT_REGISTERED, c.id, c.id, data);
+        events.publish(c.id, c.id, new ClientRegistered(c.id, c.oblast, c.hromada,
+                Codes.list(VulnerableGroup.class, c.vulnerableGroups), c.createdAt));
         return c;
     }
 

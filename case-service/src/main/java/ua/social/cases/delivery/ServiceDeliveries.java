@@ -1,5 +1,6 @@
 package ua.social.cases.delivery;
 
+import ua.social.contracts.event.ServiceDelivered;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -7,8 +8,6 @@ import ua.social.cases.events.CaseEvents;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 /** Services delivered, on an appeal or on a case: stored, and announced as service-delivered. */
@@ -45,15 +44,7 @@ public class ServiceDeliveries {
 
     /** The service-delivered event, shared by appeals and cases. */
     private void publishDelivered(ServiceDelivery s, String oblast, String hromada, UUID clientId) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("serviceId", s.id);
-        data.put("caseId", s.caseId);
-        data.put("appealId", s.appealId);
-        data.put("clientId", clientId);
-        data.put("oblast", oblast);
-        data.put("hromada", hromada);
-        data.put("category", s.category);
-        data.put("deliveredOn", s.deliveredOn);
-        events.publish(CaseEvents.SERVICE_DELIVERED, s.caseId != null ? s.caseId : clientId, s.id, data);
+        events.publish(s.caseId != null ? s.caseId : clientId, s.id, new ServiceDelivered(s.id, s.caseId, s.appealId,
+                clientId, oblast, hromada, s.category, s.deliveredOn));
     }
 }

@@ -7,7 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import ua.social.cases.reference.ServiceCategory;
+import ua.social.contracts.code.ServiceCategory;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

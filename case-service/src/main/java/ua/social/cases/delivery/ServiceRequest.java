@@ -4,7 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
-import ua.social.cases.reference.ServiceCategory;
+import ua.social.contracts.code.ServiceCategory;
 
 import java.time.LocalDate;
 

@@ -12,6 +12,11 @@ import ua.social.cases.casefile.IndividualPlans;
 import ua.social.cases.casefile.PlanRevision;
 import ua.social.cases.casefile.SocialCase;
 import ua.social.cases.support.Timeline;
+import ua.social.contracts.event.EventData;
+import ua.social.contracts.event.EventJson;
+import ua.social.contracts.event.ReferralChanged;
+import ua.social.contracts.event.ReferralEvent;
+import ua.social.contracts.event.ReferralResponseOverdue;
 import ua.social.messaging.CloudEvent;
 import ua.social.messaging.ProcessedEvents;
 
@@ -19,6 +24,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -33,7 +39,6 @@ import java.util.UUID;
 public class ReferralEventHandler {
 
     private static final Logger LOG = Logger.getLogger(ReferralEventHandler.class);
-    static final String PREFIX = "ua.social.referral.";
 
     @Inject
     ProcessedEvents processed;
@@ -46,41 +51,55 @@ public class ReferralEventHandler {
 
     @Transactional
     public void apply(CloudEvent event) {
-        if (!event.type().startsWith(PREFIX) || !processed.firstTime(event)) {
+        if (!event.type().startsWith(ReferralEvent.TYPE_PREFIX)) {
             return;
         }
-        String caseId = event.text("caseId");
-        SocialCase c = caseId == null ? null : SocialCase.findById(UUID.fromString(caseId));
+        // Read before recording the id: an event that breaks its contract is retried and dead-lettered.
+        Optional<EventData> read = EventJson.read(event.type(), event.data());
+        if (read.isEmpty() || !processed.firstTime(event)) {
+            return;
+        }
+        ReferralEvent data = (ReferralEvent) read.get();
+        UUID caseId = data instanceof ReferralChanged r ? r.caseId() : ((ReferralResponseOverdue) data).caseId();
+        SocialCase c = SocialCase.findById(caseId);
         if (c == null) {
             LOG.debugf("referral event %s names no case of this service (%s); recorded and skipped", event.id(), caseId);
             return;
         }
-        String kind = event.type().substring(PREFIX.length());
+        String kind = event.type().substring(ReferralEvent.TYPE_PREFIX.length());
         OffsetDateTime when = event.time() != null ? event.time() : OffsetDateTime.now(ZoneOffset.UTC);
-        String partner = event.text("partnerName") != null ? event.text("partnerName") : event.text("partnerSector");
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("referralId", event.text("referralId"));
-        details.put("partnerId", event.text("partnerId"));
-        details.put("partnerSector", event.text("partnerSector"));
-        put(details, "status", event.text("status"));
-        put(details, "previousStatus", event.text("previousStatus"));
-        put(details, "reason", event.text("reason"));
-        put(details, "outcome", event.text("outcome"));
-        put(details, "planActionId", event.text("planActionId"));
+        String summary;
+        String actor;
+        UUID planActionId = null;
+        if (data instanceof ReferralChanged r) {
+            String partner = r.partnerName();
+            details.put("referralId", r.referralId().toString());
+            details.put("partnerId", r.partnerId().toString());
+            details.put("partnerSector", r.partnerSector().name());
+            details.put("status", r.status().name());
+            put(details, "previousStatus", r.previousStatus() == null ? null : r.previousStatus().name());
+            put(details, "reason", r.reason());
+            put(details, "outcome", r.outcome());
+            put(details, "planActionId", r.planActionId() == null ? null : r.planActionId().toString());
+            summary = "Referral to " + partner + ": " + r.status()
+                    + (r.reason() != null ? " — " + r.reason() : "")
+                    + (r.outcome() != null ? " — " + r.outcome() : "");
+            actor = "PARTNER".equals(r.changedBy()) ? partner : "referral-service";
+            planActionId = r.planActionId();
+        } else {
+            ReferralResponseOverdue o = (ReferralResponseOverdue) data;
+            details.put("referralId", o.referralId().toString());
+            details.put("partnerId", o.partnerId().toString());
+            details.put("partnerSector", o.partnerSector().name());
+            summary = "Referral to " + o.partnerSector().name() + ": no answer by " + o.responseDueAt();
+            actor = "referral-service";
+        }
         SpanContext trace = Span.current().getSpanContext();
         if (trace.isValid()) {
             details.put("traceId", trace.getTraceId());
         }
         String type = "REFERRAL_" + kind.toUpperCase().replace('-', '_');
-        String summary;
-        if ("response-overdue".equals(kind)) {
-            summary = "Referral to " + partner + ": no answer by " + event.text("responseDueAt");
-        } else {
-            summary = "Referral to " + partner + ": " + event.text("status")
-                    + (event.text("reason") != null ? " — " + event.text("reason") : "")
-                    + (event.text("outcome") != null ? " — " + event.text("outcome") : "");
-        }
-        String actor = "PARTNER".equals(event.text("changedBy")) ? partner : "referral-service";
         timeline.append(c.id, type, summary, actor, details, when, event.id());
         if (event.time() != null) {
             Timer.builder("case.referral.timeline.delay")
@@ -90,9 +109,8 @@ public class ReferralEventHandler {
                     .record(java.time.Duration.between(event.time(), OffsetDateTime.now(ZoneOffset.UTC)).abs());
         }
 
-        String actionId = event.text("planActionId");
-        if (actionId != null && ("completed".equals(kind) || "failed".equals(kind))) {
-            updateLinkedAction(c, UUID.fromString(actionId), "completed".equals(kind)
+        if (planActionId != null && ("completed".equals(kind) || "failed".equals(kind))) {
+            updateLinkedAction(c, planActionId, "completed".equals(kind)
                     ? PlanRevision.ActionStatus.DONE : PlanRevision.ActionStatus.NOT_DONE, actor);
         }
     }

@@ -7,15 +7,14 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import ua.social.cases.config.CaseConfig;
 import ua.social.messaging.EventConsumers;
+import ua.social.messaging.EventTopics;
 import ua.social.messaging.TopicConsumer;
 
 import java.util.List;
 
-/** Reads referral.events for the life of the service and hands each event to {@link ReferralEventHandler}. */
+/** Reads referral-service's events ({@code platform.topics.referral-events}) for the life of the service and hands each event to {@link ReferralEventHandler}. */
 @ApplicationScoped
 public class ReferralEventsConsumer {
-
-    public static final String TOPIC = "referral.events";
 
     @Inject
     ReferralEventHandler handler;
@@ -23,11 +22,13 @@ public class ReferralEventsConsumer {
     CaseConfig config;
     @Inject
     EventConsumers consumers;
+    @Inject
+    EventTopics topics;
 
     private TopicConsumer consumer;
 
     void start(@Observes StartupEvent ev) {
-        consumer = consumers.start(config.referralEvents().consumerGroup(), List.of(TOPIC), handler::apply);
+        consumer = consumers.start(config.referralEvents().consumerGroup(), List.of(topics.referralEvents()), handler::apply);
     }
 
     void stop(@Observes ShutdownEvent ev) {

@@ -1,5 +1,11 @@
 package ua.social.cases.reference;
 
+import ua.social.contracts.code.Labelled;
+import ua.social.contracts.code.Oblast;
+import ua.social.contracts.code.CaseManagementModel;
+import ua.social.contracts.code.NeedDomain;
+import ua.social.contracts.code.VulnerableGroup;
+import ua.social.contracts.code.ServiceCategory;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package ua.social.cases.reference;
 
+import ua.social.contracts.code.Labelled;
 /** How the specialists around a case work together. */
 public enum TeamArrangement implements Labelled {
     MULTIDISCIPLINARY("Мультидисциплінарна", "Multidisciplinary: each within their field, coordinated by the case manager"),

@@ -4,7 +4,7 @@ import ua.social.cases.appeal.Appeal;
 import ua.social.cases.appeal.Appeal.Channel;
 import ua.social.cases.appeal.Appeal.Outcome;
 import ua.social.cases.delivery.ServiceDelivery;
-import ua.social.cases.reference.ServiceCategory;
+import ua.social.contracts.code.ServiceCategory;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

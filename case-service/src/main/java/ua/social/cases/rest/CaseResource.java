@@ -32,7 +32,7 @@ import ua.social.cases.casefile.CaseTransfer;
 import ua.social.cases.casefile.CaseStage;
 import ua.social.cases.casefile.SocialCase;
 import ua.social.cases.casefile.TeamMember;
-import ua.social.cases.reference.CaseManagementModel;
+import ua.social.contracts.code.CaseManagementModel;
 import ua.social.cases.rest.CaseApi.AccessView;
 import ua.social.cases.casefile.CaseCommands.AssignmentRequest;
 import ua.social.cases.rest.CaseApi.CaseSummary;

@@ -1,8 +1,9 @@
 package ua.social.cases.casefile;
 
+import ua.social.contracts.code.ClosureReason;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import ua.social.cases.reference.CaseManagementModel;
+import ua.social.contracts.code.CaseManagementModel;
 import ua.social.cases.staff.StaffMember;
 import ua.social.identity.problem.Problem;
 import ua.social.identity.problem.ProblemException;

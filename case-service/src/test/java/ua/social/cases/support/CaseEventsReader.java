@@ -1,5 +1,6 @@
 package ua.social.cases.support;
 
+import ua.social.contracts.testing.TestTopics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -19,7 +20,7 @@ import java.util.Properties;
 import java.util.UUID;
 
 /**
- * Reads case.events from the real broker (all partitions) from the moment it is created, to assert
+ * Reads this run's case events topic from the real broker (all partitions) from the moment it is created, to assert
  * what a test published: earlier history is skipped, however long the topic has grown.
  */
 public final class CaseEventsReader implements AutoCloseable {
@@ -39,7 +40,7 @@ public final class CaseEventsReader implements AutoCloseable {
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "case-service-test-" + UUID.randomUUID());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
-        List<TopicPartition> parts = consumer.partitionsFor("case.events").stream()
+        List<TopicPartition> parts = consumer.partitionsFor(TestTopics.caseEvents()).stream()
                 .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
         consumer.assign(parts);
         consumer.seekToEnd(parts);

@@ -1,5 +1,6 @@
 package ua.social.cases.support;
 
+import ua.social.contracts.testing.TestTopics;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -14,7 +15,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
-/** Publishes referral events to referral.events exactly as referral-service's outbox relay does. */
+/** Publishes referral events to this run's referral events topic exactly as referral-service's outbox relay does. */
 public final class ReferralEventsPublisher implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -60,7 +61,7 @@ public final class ReferralEventsPublisher implements AutoCloseable {
     public void publish(String id, String type, String caseId, String subject, String time, Map<String, Object> data,
                         Map<String, String> headers) {
         try {
-            ProducerRecord<String, String> r = new ProducerRecord<>("referral.events", caseId, JSON.writeValueAsString(data));
+            ProducerRecord<String, String> r = new ProducerRecord<>(TestTopics.referralEvents(), caseId, JSON.writeValueAsString(data));
             r.headers().add("ce_specversion", bytes("1.0")).add("ce_id", bytes(id)).add("ce_type", bytes(type))
                     .add("ce_source", bytes("/referral-service")).add("ce_time", bytes(time))
                     .add("ce_subject", bytes(subject)).add("content-type", bytes("application/json"));

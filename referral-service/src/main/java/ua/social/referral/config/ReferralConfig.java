@@ -59,9 +59,6 @@ public interface ReferralConfig {
         @WithDefault("true")
         boolean enabled();
 
-        @WithDefault("case.events")
-        String topic();
-
         @WithDefault("referral-service")
         String groupId();
     }

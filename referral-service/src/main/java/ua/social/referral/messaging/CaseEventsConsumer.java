@@ -6,13 +6,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import ua.social.messaging.EventConsumers;
+import ua.social.messaging.EventTopics;
 import ua.social.messaging.TopicConsumer;
 import ua.social.referral.config.ReferralConfig;
 
 import java.util.List;
 
 /**
- * Reads case.events from start-up to shut-down on its own thread and hands each event to
+ * Reads case-service's events ({@code platform.topics.case-events}) from start-up to shut-down on its own thread and hands each event to
  * {@link CaseProjector} (consumer group {@code referral.case-events.group-id}).
  */
 @ApplicationScoped
@@ -24,6 +25,8 @@ public class CaseEventsConsumer {
     ReferralConfig config;
     @Inject
     EventConsumers consumers;
+    @Inject
+    EventTopics topics;
 
     private TopicConsumer consumer;
 
@@ -31,7 +34,7 @@ public class CaseEventsConsumer {
         if (!config.caseEvents().enabled()) {
             return;
         }
-        consumer = consumers.start(config.caseEvents().groupId(), List.of(config.caseEvents().topic()), event -> {
+        consumer = consumers.start(config.caseEvents().groupId(), List.of(topics.caseEvents()), event -> {
             if (CaseProjector.handles(event.type())) {
                 projector.apply(event);
             }

@@ -1,10 +1,17 @@
 package ua.social.referral.messaging;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
+import ua.social.contracts.event.CaseAssigned;
+import ua.social.contracts.event.CaseClosed;
+import ua.social.contracts.event.CaseEvent;
+import ua.social.contracts.event.CaseOpened;
+import ua.social.contracts.event.CaseReopened;
+import ua.social.contracts.event.CaseTransferred;
+import ua.social.contracts.event.ConsentChanged;
+import ua.social.contracts.event.EventJson;
 import ua.social.messaging.CloudEvent;
 import ua.social.messaging.ProcessedEvents;
 import ua.social.referral.casefile.CaseProjection;
@@ -17,21 +24,23 @@ import java.util.UUID;
 /**
  * Applies case.events to the local case projection, each event once: the event id is recorded by
  * {@link ProcessedEvents} in the same transaction as the change. Events about a case this service never
- * saw opened (e.g. from before its database was created) are recorded and otherwise ignored.
+ * saw opened (e.g. from before its database was created) are recorded and otherwise ignored. The data
+ * is read into the contract's records; an event that breaks its contract is retried and then
+ * dead-lettered like any event that cannot be applied.
  */
 @ApplicationScoped
 public class CaseProjector {
 
     private static final Logger LOG = Logger.getLogger(CaseProjector.class);
-    public static final String PREFIX = "ua.social.case.";
 
     @Inject
     ProcessedEvents processed;
 
     /** The case events that change what this service knows of a case; the others are skipped. */
     public static boolean handles(String type) {
-        return type != null && type.startsWith(PREFIX) && switch (type.substring(PREFIX.length())) {
-            case "opened", "assigned", "consent-changed", "transferred", "closed", "reopened" -> true;
+        return type != null && switch (type) {
+            case CaseEvent.OPENED, CaseEvent.ASSIGNED, CaseEvent.CONSENT_CHANGED, CaseEvent.TRANSFERRED, CaseEvent.CLOSED,
+                 CaseEvent.REOPENED -> true;
             default -> false;
         };
     }
@@ -42,69 +51,75 @@ public class CaseProjector {
         if (!handles(type)) {
             return;
         }
-        String kind = type.substring(PREFIX.length());
+        // Read before recording the id: an event that breaks its contract is retried and dead-lettered,
+        // not recorded as seen.
+        CaseEvent data = EventJson.read(CaseEvent.class, type, event.data());
         if (!processed.firstTime(event)) {
             return;
         }
-        UUID caseId = uuid(event.text("caseId"));
-        if (caseId == null) {
-            LOG.warnf("event %s (%s) has no valid caseId; ignored", event.id(), type);
-            return;
-        }
         OffsetDateTime now = Time.now();
-        if (kind.equals("opened")) {
-            opened(event, caseId, now);
+        if (data instanceof CaseOpened opened) {
+            opened(opened, now);
             return;
         }
+        UUID caseId = caseId(data);
         CaseProjection c = CaseProjection.findById(caseId);
         if (c == null) {
             LOG.debugf("event %s (%s) is about case %s, unknown here; ignored", event.id(), type, caseId);
             return;
         }
-        JsonNode d = event.data();
-        switch (kind) {
-            case "assigned" -> {
-                c.caseManagerId = event.text("caseManagerId");
-                c.caseManagerUsername = event.text("caseManagerUsername");
-                moveTo(c, event.text("oblast"), event.text("hromada"));
+        if (data instanceof CaseAssigned e) {
+            c.caseManagerId = e.caseManagerId();
+            c.caseManagerUsername = e.caseManagerUsername();
+            moveTo(c, e.oblast(), e.hromada());
+        } else if (data instanceof ConsentChanged e) {
+            c.sharingConsent = e.sharingWithPartners() && e.withdrawnAt() == null;
+        } else if (data instanceof CaseTransferred e) {
+            String to = e.toCaseManagerId();
+            if (to == null || !to.equals(c.caseManagerId)) {
+                c.caseManagerId = to;
+                c.caseManagerUsername = null;
             }
-            case "consent-changed" -> c.sharingConsent = d.path("sharingWithPartners").asBoolean(false)
-                    && event.text("withdrawnAt") == null;
-            case "transferred" -> {
-                String to = event.text("toCaseManagerId");
-                if (to == null || !to.equals(c.caseManagerId)) {
-                    c.caseManagerId = to;
-                    c.caseManagerUsername = null;
-                }
-                moveTo(c, event.text("toOblast"), event.text("toHromada"));
+            moveTo(c, e.toOblast(), e.toHromada());
+        } else if (data instanceof CaseClosed) {
+            c.closed = true;
+        } else if (data instanceof CaseReopened e) {
+            c.closed = false;
+            String manager = e.caseManagerId();
+            if (manager != null && !manager.equals(c.caseManagerId)) {
+                c.caseManagerId = manager;
+                c.caseManagerUsername = null;
             }
-            case "closed" -> c.closed = true;
-            case "reopened" -> {
-                c.closed = false;
-                String manager = event.text("caseManagerId");
-                if (manager != null && !manager.equals(c.caseManagerId)) {
-                    c.caseManagerId = manager;
-                    c.caseManagerUsername = null;
-                }
-                moveTo(c, event.text("oblast"), event.text("hromada"));
-            }
-            default -> throw new IllegalStateException(kind);
+            moveTo(c, e.oblast(), e.hromada());
+        } else {
+            throw new IllegalStateException(type);
         }
         c.updatedAt = now;
     }
 
-    private static void opened(CloudEvent event, UUID caseId, OffsetDateTime now) {
-        if (event.text("oblast") == null || event.text("hromada") == null) {
-            LOG.warnf("event %s (%s) names no oblast or community; ignored", event.id(), event.type());
-            return;
+    private static UUID caseId(CaseEvent data) {
+        if (data instanceof CaseAssigned e) {
+            return e.caseId();
+        } else if (data instanceof ConsentChanged e) {
+            return e.caseId();
+        } else if (data instanceof CaseTransferred e) {
+            return e.caseId();
+        } else if (data instanceof CaseClosed e) {
+            return e.caseId();
+        } else if (data instanceof CaseReopened e) {
+            return e.caseId();
         }
-        CaseProjection c = CaseProjection.findById(caseId);
+        throw new IllegalStateException(data.eventType());
+    }
+
+    private static void opened(CaseOpened e, OffsetDateTime now) {
+        CaseProjection c = CaseProjection.findById(e.caseId());
         if (c == null) {
             c = new CaseProjection();
-            c.caseId = caseId;
-            c.oblast = event.text("oblast");
-            c.hromada = event.text("hromada");
-            c.sharingConsent = event.data().path("consentToShare").asBoolean(false);
+            c.caseId = e.caseId();
+            c.oblast = e.oblast();
+            c.hromada = e.hromada();
+            c.sharingConsent = e.consentToShare();
             c.closed = false;
             c.updatedAt = now;
             c.persist();
@@ -113,22 +128,11 @@ public class CaseProjector {
 
     /** A case's community changed: its referrals follow it (reporting and supervisors see them there). */
     private static void moveTo(CaseProjection c, String oblast, String hromada) {
-        if (oblast == null || hromada == null || (oblast.equals(c.oblast) && hromada.equals(c.hromada))) {
+        if (oblast.equals(c.oblast) && hromada.equals(c.hromada)) {
             return;
         }
         c.oblast = oblast;
         c.hromada = hromada;
         Referral.update("oblast = ?1, hromada = ?2 where caseId = ?3", oblast, hromada, c.caseId);
-    }
-
-    private static UUID uuid(String s) {
-        if (s == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(s);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

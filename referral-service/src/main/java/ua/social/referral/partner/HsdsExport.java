@@ -1,5 +1,6 @@
 package ua.social.referral.partner;
 
+import ua.social.contracts.code.PartnerSector;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -19,7 +20,7 @@ import java.util.stream.Collectors;
  * The partner directory in the JSON shape of Open Referral HSDS 3.0: {@code organization} with its
  * {@code contacts}, {@code phones}, {@code locations} (with {@code addresses} and {@code schedules})
  * and {@code services} (with {@code service_at_locations}, {@code languages}, {@code attributes}).
- * Sector and service category travel as attributes with taxonomy terms of this platform's vocabularies.
+ * PartnerSector and service category travel as attributes with taxonomy terms of this platform's vocabularies.
  * Identifiers of records that only exist in the export (addresses, phones, languages, attributes) are
  * name-based UUIDs, stable between exports.
  */

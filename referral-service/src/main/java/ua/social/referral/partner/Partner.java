@@ -1,5 +1,6 @@
 package ua.social.referral.partner;
 
+import ua.social.contracts.code.PartnerSector;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -23,7 +24,7 @@ public class Partner extends PanacheEntityBase {
     public String alternateName;
     public String description;
     @Enumerated(EnumType.STRING)
-    public Sector sector;
+    public PartnerSector sector;
     @Column(name = "legal_status")
     public String legalStatus;
     /** Code of the Unified State Register of Enterprises and Organisations of Ukraine (ЄДРПОУ). */

@@ -1,5 +1,7 @@
 package ua.social.referral.partner;
 
+import ua.social.contracts.code.PartnerSector;
+import ua.social.contracts.code.ServiceCategory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -37,7 +39,7 @@ public final class PartnerCommands {
     public record PartnerRequest(@NotBlank @Size(max = 300) String name,
                                  @Size(max = 300) String alternateName,
                                  @NotBlank @Size(max = 4000) String description,
-                                 @NotNull Sector sector,
+                                 @NotNull PartnerSector sector,
                                  @Size(max = 200) String legalStatus,
                                  @Pattern(regexp = "^\\d{8}$", message = "must be an 8-digit EDRPOU code") String edrpou,
                                  @Email @Size(max = 200) String email,

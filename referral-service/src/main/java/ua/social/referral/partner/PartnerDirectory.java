@@ -1,5 +1,7 @@
 package ua.social.referral.partner;
 
+import ua.social.contracts.code.ServiceCategory;
+import ua.social.contracts.code.PartnerSector;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -338,7 +340,7 @@ public class PartnerDirectory {
 
     /** Organisations by sector, service category (of an active service) and community (of a location), by name. */
     @Transactional
-    public PageView<PartnerSummary> search(Sector sector, ServiceCategory category, String hromada, String text,
+    public PageView<PartnerSummary> search(PartnerSector sector, ServiceCategory category, String hromada, String text,
                                            Boolean active, int page, int size) {
         StringBuilder q = new StringBuilder("from Partner p where 1 = 1");
         Map<String, Object> params = new HashMap<>();

@@ -1,5 +1,6 @@
 package ua.social.referral.partner;
 
+import ua.social.contracts.code.ServiceCategory;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,5 +1,7 @@
 package ua.social.referral.partner;
 
+import ua.social.contracts.code.ServiceCategory;
+import ua.social.contracts.code.PartnerSector;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -41,7 +43,7 @@ public final class PartnerViews {
         }
     }
 
-    public record PartnerView(UUID id, String name, String alternateName, String description, Sector sector,
+    public record PartnerView(UUID id, String name, String alternateName, String description, PartnerSector sector,
                               String legalStatus, String edrpou, String email, String website, String phone,
                               boolean active, List<ContactView> contacts, List<LocationView> locations,
                               List<ServiceView> services, OffsetDateTime createdAt, String createdBy,
@@ -54,7 +56,7 @@ public final class PartnerViews {
         }
     }
 
-    public record PartnerSummary(UUID id, String name, Sector sector, boolean active, List<String> hromadas,
+    public record PartnerSummary(UUID id, String name, PartnerSector sector, boolean active, List<String> hromadas,
                                  List<ServiceBrief> services) {
     }
 

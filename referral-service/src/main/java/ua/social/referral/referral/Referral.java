@@ -1,5 +1,6 @@
 package ua.social.referral.referral;
 
+import ua.social.contracts.code.ReferralStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,7 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import ua.social.referral.partner.ServiceCategory;
+import ua.social.contracts.code.ServiceCategory;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

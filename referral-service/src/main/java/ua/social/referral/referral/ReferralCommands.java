@@ -1,5 +1,6 @@
 package ua.social.referral.referral;
 
+import ua.social.contracts.code.ReferralStatus;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.FutureOrPresent;
 import jakarta.validation.constraints.NotBlank;
@@ -7,7 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import ua.social.referral.partner.ServiceCategory;
+import ua.social.contracts.code.ServiceCategory;
 import ua.social.referral.partner.PartnerCommands;
 
 import java.time.LocalDate;

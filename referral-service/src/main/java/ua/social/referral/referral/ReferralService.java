@@ -1,5 +1,6 @@
 package ua.social.referral.referral;
 
+import ua.social.contracts.code.ReferralStatus;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -132,19 +133,19 @@ public class ReferralService {
         Versions.check(ifMatch, r.version);
         ReferralStatus from = r.status;
         ReferralStatus to = req.status();
-        from.requireMove(side, to);
+        ReferralMoves.requireMove(from, side, to);
         String reason = blankToNull(req.reason());
         String outcome = blankToNull(req.outcome());
-        if (to.needsReason() && reason == null) {
+        if (ReferralMoves.needsReason(to) && reason == null) {
             throw ProblemException.badRequest("reason", "required when the status becomes " + to);
         }
-        if (reason != null && !to.takesReason()) {
+        if (reason != null && !ReferralMoves.takesReason(to)) {
             throw ProblemException.badRequest("reason", "is given only with REJECTED, FAILED, CANCELLED or ON_HOLD");
         }
-        if (to.needsOutcome() && outcome == null) {
+        if (ReferralMoves.needsOutcome(to) && outcome == null) {
             throw ProblemException.badRequest("outcome", "required when the status becomes " + to);
         }
-        if (outcome != null && !to.needsOutcome()) {
+        if (outcome != null && !ReferralMoves.needsOutcome(to)) {
             throw ProblemException.badRequest("outcome", "is given only with COMPLETED; add a note instead");
         }
         OffsetDateTime now = Time.now();

@@ -1,9 +1,10 @@
 package ua.social.referral.referral;
 
+import ua.social.contracts.code.ReferralStatus;
+import ua.social.contracts.code.PartnerSector;
 import ua.social.referral.partner.Partner;
 import ua.social.referral.partner.PartnerService;
-import ua.social.referral.partner.Sector;
-import ua.social.referral.partner.ServiceCategory;
+import ua.social.contracts.code.ServiceCategory;
 import ua.social.referral.referral.ReferralCommands.ClientData;
 
 import java.time.LocalDate;
@@ -17,7 +18,7 @@ public final class ReferralViews {
     private ReferralViews() {
     }
 
-    public record PartnerRef(UUID id, String name, Sector sector) {
+    public record PartnerRef(UUID id, String name, PartnerSector sector) {
         public static PartnerRef of(Partner p) {
             return new PartnerRef(p.id, p.name, p.sector);
         }
@@ -59,7 +60,7 @@ public final class ReferralViews {
                                       List<ReferralNote> notes) {
             return new ReferralView(r.id, r.caseId, r.planActionId, PartnerRef.of(p), ServiceRef.of(s),
                     r.serviceCategory, r.oblast, r.hromada, r.urgency, r.reason, r.desiredDate, r.status,
-                    r.status.movesFor(Side.REFERRING_SIDE).stream().sorted().toList(), r.statusReason, r.outcome,
+                    ReferralMoves.movesFor(r.status, Side.REFERRING_SIDE).stream().sorted().toList(), r.statusReason, r.outcome,
                     clientData(r), r.createdAt, r.createdBy, r.requestedAt, r.responseDueAt, r.respondedAt,
                     r.responseOverdueAt, r.overdue(), r.updatedAt, history.stream().map(StatusChangeView::of).toList(),
                     notes.stream().map(NoteView::of).toList(), r.version);
@@ -90,7 +91,7 @@ public final class ReferralViews {
         public static PartnerReferralView of(Referral r, PartnerService s, boolean shareClient,
                                              List<StatusChange> history, List<ReferralNote> notes) {
             return new PartnerReferralView(r.id, ServiceRef.of(s), r.serviceCategory, r.oblast, r.hromada, r.urgency,
-                    r.reason, r.desiredDate, r.status, r.status.movesFor(Side.PARTNER).stream().sorted().toList(),
+                    r.reason, r.desiredDate, r.status, ReferralMoves.movesFor(r.status, Side.PARTNER).stream().sorted().toList(),
                     r.statusReason, r.outcome, shareClient ? clientData(r) : null, !shareClient, r.createdBy,
                     r.requestedAt, r.responseDueAt, r.respondedAt, r.overdue(), r.updatedAt,
                     history.stream().filter(c -> c.toStatus != ReferralStatus.DRAFT).map(StatusChangeView::of).toList(),

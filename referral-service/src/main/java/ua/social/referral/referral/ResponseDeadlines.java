@@ -1,5 +1,6 @@
 package ua.social.referral.referral;
 
+import ua.social.contracts.code.ReferralStatus;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

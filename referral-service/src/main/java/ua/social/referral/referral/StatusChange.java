@@ -1,5 +1,6 @@
 package ua.social.referral.referral;
 
+import ua.social.contracts.code.ReferralStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

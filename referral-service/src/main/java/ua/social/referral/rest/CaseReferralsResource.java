@@ -17,7 +17,7 @@ import ua.social.identity.web.PageView;
 import ua.social.referral.casefile.CaseProjection;
 import ua.social.referral.referral.ReferralAccess;
 import ua.social.referral.referral.ReferralService;
-import ua.social.referral.referral.ReferralStatus;
+import ua.social.contracts.code.ReferralStatus;
 import ua.social.referral.referral.Urgency;
 import ua.social.referral.referral.ReferralViews.ReferralSummary;
 

@@ -27,7 +27,7 @@ import ua.social.referral.referral.AccessLog;
 import ua.social.referral.referral.Referral;
 import ua.social.referral.referral.ReferralNote;
 import ua.social.referral.referral.ReferralService;
-import ua.social.referral.referral.ReferralStatus;
+import ua.social.contracts.code.ReferralStatus;
 import ua.social.referral.referral.Urgency;
 import ua.social.referral.referral.ReferralCommands.NoteRequest;
 import ua.social.referral.referral.ReferralViews.NoteView;

@@ -1,5 +1,6 @@
 package ua.social.referral.rest;
 
+import ua.social.contracts.code.PartnerSector;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -29,8 +30,7 @@ import ua.social.referral.partner.Partner;
 import ua.social.referral.partner.PartnerDirectory;
 import ua.social.referral.partner.PartnerLocation;
 import ua.social.referral.partner.PartnerService;
-import ua.social.referral.partner.Sector;
-import ua.social.referral.partner.ServiceCategory;
+import ua.social.contracts.code.ServiceCategory;
 import ua.social.referral.partner.PartnerCommands.LocationRequest;
 import ua.social.referral.partner.PartnerCommands.PartnerRequest;
 import ua.social.referral.partner.PartnerViews.PartnerSummary;
@@ -68,7 +68,7 @@ public class PartnerResource {
         if (text != null && text.length() > 200) {
             throw ua.social.identity.problem.ProblemException.badRequest("q", "must be at most 200 characters");
         }
-        return directory.search(QueryParams.enumValue(Sector.class, sector, "sector"),
+        return directory.search(QueryParams.enumValue(PartnerSector.class, sector, "sector"),
                 QueryParams.enumValue(ServiceCategory.class, category, "category"),
                 Territory.requireCommunity(hromada, "hromada"), text,
                 QueryParams.bool(active, "active"), QueryParams.page(page), QueryParams.size(size, 20));

@@ -1,6 +1,7 @@
 package ua.social.referral.support;
 
-import ua.social.identity.testing.EventSchemas;
+import ua.social.contracts.testing.TestTopics;
+import ua.social.contracts.testing.EventSchemas;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.ValidationMessage;
@@ -24,12 +25,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Plays case-service: publishes real case events to case.events in the CloudEvents binary format the
+ * Plays case-service: publishes real case events to this run's case events topic in the CloudEvents binary format the
  * messaging OutboxRelay uses, each validated against its docs/events/case.*.schema.json first.
  */
 public final class CaseFeed {
 
-    public static final String TOPIC = "case.events";
+    public static final String TOPIC = TestTopics.caseEvents();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static KafkaProducer<String, String> producer;
 

@@ -1,5 +1,6 @@
 package ua.social.referral.support;
 
+import ua.social.contracts.testing.TestTopics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -19,12 +20,12 @@ import java.util.Properties;
 import java.util.UUID;
 
 /**
- * Reads referral.events from the real broker (all partitions, from the moment it is created) to assert
+ * Reads this run's referral events topic from the real broker (all partitions, from the moment it is created) to assert
  * what referral-service published; the adaptation of case-service's CaseEventsReader.
  */
 public final class ReferralEventsReader implements AutoCloseable {
 
-    public static final String TOPIC = "referral.events";
+    public static final String TOPIC = TestTopics.referralEvents();
 
     /** One CloudEvent as it travelled: headers, key and JSON data. */
     public record Event(String id, String type, String source, String subject, String time, String specversion,

@@ -44,9 +44,6 @@ public interface ReportingConfig {
         @WithDefault("reporting-service")
         String groupPrefix();
 
-        @WithDefault("case.events,referral.events")
-        List<String> topics();
-
         /** How often each instance checks whether a replay moved to a new group, and replays are marked done. */
         @WithDefault("2s")
         Duration syncInterval();

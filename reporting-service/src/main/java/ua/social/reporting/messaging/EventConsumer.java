@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
+import ua.social.messaging.EventTopics;
 import ua.social.messaging.EventConsumers;
 import ua.social.messaging.TopicConsumer;
 import ua.social.reporting.config.ReportingConfig;
@@ -30,6 +31,8 @@ public class EventConsumer {
 
     @Inject
     ReportingConfig config;
+    @Inject
+    EventTopics topics;
     @Inject
     ConsumerStates states;
     @Inject
@@ -73,13 +76,13 @@ public class EventConsumer {
         ConsumerStates.State previous = reading;
         stop();
         int generation = state.generation();
-        consumer = consumers.start(state.groupId(), config.consumer().topics(), event -> {
+        consumer = consumers.start(state.groupId(), topics.both(), event -> {
             if (EventProjector.counts(event.type()) && projector.apply(generation, event)) {
                 applied.increment();
             }
         });
         reading = state;
-        LOG.infof("reading %s in consumer group %s (generation %d)", config.consumer().topics(), state.groupId(),
+        LOG.infof("reading %s in consumer group %s (generation %d)", topics.both(), state.groupId(),
                 generation);
         if (previous != null && !previous.groupId().equals(state.groupId())) {
             offsets.deleteGroup(previous.groupId());

@@ -4,22 +4,31 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.jboss.logging.Logger;
+import ua.social.contracts.code.ReferralStatus;
+import ua.social.contracts.event.AppealRecorded;
+import ua.social.contracts.event.CaseAssigned;
+import ua.social.contracts.event.CaseClosed;
+import ua.social.contracts.event.CaseEvent;
+import ua.social.contracts.event.CaseOpened;
+import ua.social.contracts.event.CaseReopened;
+import ua.social.contracts.event.CaseTransferred;
+import ua.social.contracts.event.ContractViolation;
+import ua.social.contracts.event.EventData;
+import ua.social.contracts.event.EventJson;
+import ua.social.contracts.event.ReferralChanged;
+import ua.social.contracts.event.ServiceDelivered;
 import ua.social.messaging.CloudEvent;
 import ua.social.messaging.ProcessedEvents;
 import ua.social.reporting.config.ReportingConfig;
-import ua.social.reporting.reference.CaseModel;
-import ua.social.reporting.reference.ClosureReason;
-import ua.social.reporting.reference.PartnerSector;
-import ua.social.reporting.reference.ServiceCategory;
-import ua.social.reporting.reference.VulnerableGroup;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Applies one event of {@code case.events} or {@code referral.events} to the read models, in one
@@ -33,12 +42,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class EventProjector {
 
-    private static final Logger LOG = Logger.getLogger(EventProjector.class);
-
-    public static final String CASE_PREFIX = "ua.social.case.";
-    public static final String REFERRAL_PREFIX = "ua.social.referral.";
-    private static final Set<String> REFERRAL_STATUSES = Set.of("DRAFT", "REQUESTED", "ACCEPTED", "REJECTED",
-            "CANCELLED", "IN_PROGRESS", "ON_HOLD", "COMPLETED", "FAILED");
 
     @Inject
     EntityManager em;
@@ -49,8 +52,10 @@ public class EventProjector {
     @Inject
     ReportingConfig config;
 
-    private static final Set<String> CASE_TYPES = Set.of("appeal-recorded", "opened", "assigned", "transferred",
-            "closed", "reopened", "service-delivered");
+    private static final Set<String> COUNTED = Stream.concat(
+            Stream.of(CaseEvent.APPEAL_RECORDED, CaseEvent.OPENED, CaseEvent.ASSIGNED, CaseEvent.TRANSFERRED,
+                    CaseEvent.CLOSED, CaseEvent.REOPENED, CaseEvent.SERVICE_DELIVERED),
+            Arrays.stream(ReferralStatus.values()).map(ReferralStatus::eventType)).collect(Collectors.toUnmodifiableSet());
 
     /**
      * Whether events of this type change the read models. The others (client-registered, stage-changed,
@@ -58,16 +63,15 @@ public class EventProjector {
      * over without a transaction.
      */
     public static boolean counts(String type) {
-        if (type.startsWith(CASE_PREFIX)) {
-            return CASE_TYPES.contains(type.substring(CASE_PREFIX.length()));
-        }
-        return type.startsWith(REFERRAL_PREFIX) && !type.endsWith(".response-overdue");
+        return COUNTED.contains(type);
     }
 
     /**
      * @param generation the consumer generation the caller reads for; when a replay has moved on, the
      *                   event is left alone (the new generation's consumer applies it)
      * @return true when the event changed the read models (first time seen, and of a type that counts)
+     * @throws ContractViolation when the event's data breaks its contract: it is retried and then
+     *                           dead-lettered, never counted half
      */
     @Transactional
     public boolean apply(int generation, CloudEvent event) {
@@ -76,38 +80,37 @@ public class EventProjector {
         if (current.intValue() != generation) {
             return false;
         }
+        if (!counts(event.type())) {
+            return false;
+        }
+        EventData data = EventJson.read(event.type(), event.data()).orElseThrow();
         if (!processedEvents.firstTime(event)) {
             return false;
         }
-        try {
-            return project(event);
-        } catch (InvalidEvent e) {
-            LOG.warnf("skipping an event that breaks its contract: %s", e.getMessage());
-            return false;
-        }
+        project(event, data);
+        return true;
     }
 
-    private boolean project(CloudEvent event) {
-        EventData d = new EventData(event);
-        switch (event.type()) {
-            case CASE_PREFIX + "appeal-recorded" -> appealRecorded(d);
-            case CASE_PREFIX + "opened" -> caseOpened(event, d);
-            case CASE_PREFIX + "assigned" -> caseAssigned(event, d);
-            case CASE_PREFIX + "transferred" -> caseTransferred(event, d);
-            case CASE_PREFIX + "closed" -> caseClosed(event, d);
-            case CASE_PREFIX + "reopened" -> caseReopened(event, d);
-            case CASE_PREFIX + "service-delivered" -> serviceDelivered(d);
-            default -> {
-                if (event.type().startsWith(REFERRAL_PREFIX) && !event.type().endsWith(".response-overdue")) {
-                    referralChanged(event, d);
-                } else {
-                    // client-registered, stage-changed, plan-revised, consent-changed, response-overdue:
-                    // nothing the published statistics count
-                    return false;
-                }
-            }
+    private void project(CloudEvent event, EventData data) {
+        if (data instanceof AppealRecorded e) {
+            appealRecorded(e);
+        } else if (data instanceof CaseOpened e) {
+            caseOpened(event, e);
+        } else if (data instanceof CaseAssigned e) {
+            caseAssigned(event, e);
+        } else if (data instanceof CaseTransferred e) {
+            caseTransferred(event, e);
+        } else if (data instanceof CaseClosed e) {
+            caseClosed(event, e);
+        } else if (data instanceof CaseReopened e) {
+            caseReopened(event, e);
+        } else if (data instanceof ServiceDelivered e) {
+            serviceDelivered(e);
+        } else if (data instanceof ReferralChanged e) {
+            referralChanged(event, e);
+        } else {
+            throw new IllegalStateException("counts() lets through " + event.type() + " but nothing projects it");
         }
-        return true;
     }
 
     private ZoneId zone() {
@@ -118,14 +121,13 @@ public class EventProjector {
         return at.atZoneSameInstant(zone()).toLocalDate();
     }
 
-    private void appealRecorded(EventData d) {
-        UUID appealId = d.uuid("appealId");
-        String client = pseudonyms.client(d.uuid("clientId").toString());
-        String oblast = d.oblast("oblast");
-        String hromada = d.hromada("hromada");
-        OffsetDateTime at = d.time("receivedAt");
-        List<String> groups = d.enumList("vulnerableGroups", VulnerableGroup.class);
-        contact("A:" + appealId, "APPEAL", client, oblast, hromada, at, groups);
+    private void appealRecorded(AppealRecorded e) {
+        String client = pseudonyms.client(e.clientId().toString());
+        contact("A:" + e.appealId(), "APPEAL", client, e.oblast(), e.hromada(), e.receivedAt(), names(e.vulnerableGroups()));
+    }
+
+    private static List<String> names(List<? extends Enum<?>> codes) {
+        return codes == null ? List.of() : codes.stream().map(Enum::name).toList();
     }
 
     private void contact(String key, String kind, String client, String oblast, String hromada, OffsetDateTime at,
@@ -139,66 +141,43 @@ public class EventProjector {
         }
     }
 
-    private void caseOpened(CloudEvent event, EventData d) {
-        String caseKey = pseudonyms.caseKey(d.uuid("caseId").toString());
-        String client = pseudonyms.client(d.uuid("clientId").toString());
-        String clientKind = d.text("clientKind");
-        UUID appealId = d.optionalUuid("appealId");
-        String oblast = d.oblast("oblast");
-        String hromada = d.hromada("hromada");
-        String model = d.enumName("model", CaseModel.class);
-        List<String> groups = d.enumList("vulnerableGroups", VulnerableGroup.class);
-        OffsetDateTime at = d.time("openedAt");
+    private void caseOpened(CloudEvent event, CaseOpened e) {
+        String caseKey = pseudonyms.caseKey(e.caseId().toString());
+        String client = pseudonyms.client(e.clientId().toString());
+        String model = e.model().name();
+        List<String> groups = names(e.vulnerableGroups());
+        OffsetDateTime at = e.openedAt();
         Sql.update(em, "INSERT INTO rm_case (case_key, client_key, client_kind, model, oblast, hromada, opened_at, day) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (case_key) DO NOTHING",
-                caseKey, client, clientKind, model, oblast, hromada, at, day(at));
+                caseKey, client, e.clientKind(), model, e.oblast(), e.hromada(), at, day(at));
         for (String g : groups) {
             Sql.update(em, "INSERT INTO rm_case_group (case_key, grp) VALUES (?, ?) ON CONFLICT DO NOTHING", caseKey, g);
         }
-        change(event, caseKey, "OPENED", at, "ACTIVE", oblast, hromada, false, null, model, null);
-        if (appealId == null) {
+        change(event, caseKey, "OPENED", at, "ACTIVE", e.oblast(), e.hromada(), false, null, model, null);
+        if (e.appealId() == null) {
             // taken straight into case management (e.g. outreach): the person applied all the same
-            contact("C:" + caseKey, "CASE_WITHOUT_APPEAL", client, oblast, hromada, at, groups);
+            contact("C:" + caseKey, "CASE_WITHOUT_APPEAL", client, e.oblast(), e.hromada(), at, groups);
         }
     }
 
-    private void caseAssigned(CloudEvent event, EventData d) {
-        String caseKey = pseudonyms.caseKey(d.uuid("caseId").toString());
-        String oblast = d.oblast("oblast");
-        String hromada = d.hromada("hromada");
-        String manager = pseudonyms.staff(d.text("caseManagerId"));
-        String model = d.enumName("model", CaseModel.class);
-        OffsetDateTime at = d.time("assignedAt");
-        change(event, caseKey, "ASSIGNED", at, null, oblast, hromada, true, manager, model, null);
+    private void caseAssigned(CloudEvent event, CaseAssigned e) {
+        change(event, pseudonyms.caseKey(e.caseId().toString()), "ASSIGNED", e.assignedAt(), null, e.oblast(),
+                e.hromada(), true, pseudonyms.staff(e.caseManagerId()), e.model().name(), null);
     }
 
-    private void caseTransferred(CloudEvent event, EventData d) {
-        String caseKey = pseudonyms.caseKey(d.uuid("caseId").toString());
-        String oblast = d.oblast("toOblast");
-        String hromada = d.hromada("toHromada");
-        String manager = pseudonyms.staff(d.optionalText("toCaseManagerId"));
-        OffsetDateTime at = d.time("transferredAt");
-        change(event, caseKey, "TRANSFERRED", at, null, oblast, hromada, true, manager, null, null);
+    private void caseTransferred(CloudEvent event, CaseTransferred e) {
+        change(event, pseudonyms.caseKey(e.caseId().toString()), "TRANSFERRED", e.transferredAt(), null, e.toOblast(),
+                e.toHromada(), true, pseudonyms.staff(e.toCaseManagerId()), null, null);
     }
 
-    private void caseClosed(CloudEvent event, EventData d) {
-        String caseKey = pseudonyms.caseKey(d.uuid("caseId").toString());
-        String oblast = d.oblast("oblast");
-        String hromada = d.hromada("hromada");
-        String reason = d.enumName("reason", ClosureReason.class);
-        String manager = pseudonyms.staff(d.optionalText("caseManagerId"));
-        String model = d.enumName("model", CaseModel.class);
-        OffsetDateTime at = d.time("closedAt");
-        change(event, caseKey, "CLOSED", at, "CLOSED", oblast, hromada, true, manager, model, reason);
+    private void caseClosed(CloudEvent event, CaseClosed e) {
+        change(event, pseudonyms.caseKey(e.caseId().toString()), "CLOSED", e.closedAt(), "CLOSED", e.oblast(),
+                e.hromada(), true, pseudonyms.staff(e.caseManagerId()), e.model().name(), e.reason().name());
     }
 
-    private void caseReopened(CloudEvent event, EventData d) {
-        String caseKey = pseudonyms.caseKey(d.uuid("caseId").toString());
-        String oblast = d.oblast("oblast");
-        String hromada = d.hromada("hromada");
-        String manager = pseudonyms.staff(d.optionalText("caseManagerId"));
-        OffsetDateTime at = d.time("reopenedAt");
-        change(event, caseKey, "REOPENED", at, "ACTIVE", oblast, hromada, true, manager, null, null);
+    private void caseReopened(CloudEvent event, CaseReopened e) {
+        change(event, pseudonyms.caseKey(e.caseId().toString()), "REOPENED", e.reopenedAt(), "ACTIVE", e.oblast(),
+                e.hromada(), true, pseudonyms.staff(e.caseManagerId()), null, null);
     }
 
     private void change(CloudEvent event, String caseKey, String kind, OffsetDateTime at, String status, String oblast,
@@ -209,35 +188,18 @@ public class EventProjector {
                 event.id(), caseKey, kind, at, day(at), status, oblast, hromada, setsManager, manager, model, reason);
     }
 
-    private void serviceDelivered(EventData d) {
-        UUID serviceId = d.uuid("serviceId");
-        UUID caseId = d.optionalUuid("caseId");
-        UUID appealId = d.optionalUuid("appealId");
-        String oblast = d.oblast("oblast");
-        String hromada = d.hromada("hromada");
-        String category = d.enumName("category", ServiceCategory.class);
-        LocalDate deliveredOn = d.date("deliveredOn");
+    private void serviceDelivered(ServiceDelivered e) {
         Sql.update(em, "INSERT INTO rm_service (service_id, case_key, appeal_id, oblast, hromada, category, day) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (service_id) DO NOTHING",
-                serviceId, caseId == null ? null : pseudonyms.caseKey(caseId.toString()), appealId, oblast, hromada,
-                category, deliveredOn);
+                e.serviceId(), e.caseId() == null ? null : pseudonyms.caseKey(e.caseId().toString()), e.appealId(),
+                e.oblast(), e.hromada(), e.category().name(), e.deliveredOn());
     }
 
-    private void referralChanged(CloudEvent event, EventData d) {
-        UUID referralId = d.uuid("referralId");
-        String caseKey = pseudonyms.caseKey(d.uuid("caseId").toString());
-        String sector = d.enumName("partnerSector", PartnerSector.class);
-        String oblast = d.oblast("oblast");
-        String hromada = d.hromada("hromada");
-        String status = d.text("status");
-        if (!REFERRAL_STATUSES.contains(status)) {
-            throw d.invalid("status has an unknown value '" + status + "'");
-        }
-        OffsetDateTime requestedAt = d.optionalTime("requestedAt");
-        OffsetDateTime changedAt = d.time("changedAt");
+    private void referralChanged(CloudEvent event, ReferralChanged e) {
         Sql.update(em, "INSERT INTO rm_referral_change (event_id, referral_id, case_key, partner_sector, oblast, "
                         + "hromada, status, requested_at, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (event_id) DO NOTHING",
-                event.id(), referralId, caseKey, sector, oblast, hromada, status, requestedAt, changedAt);
+                event.id(), e.referralId(), pseudonyms.caseKey(e.caseId().toString()), e.partnerSector().name(),
+                e.oblast(), e.hromada(), e.status().name(), e.requestedAt(), e.changedAt());
     }
 }

@@ -1,5 +1,6 @@
 package ua.social.reporting.reference;
 
+import ua.social.contracts.code.Codifier;
 import ua.social.identity.Territory;
 
 import java.text.Collator;
@@ -33,7 +34,7 @@ public final class CommunityNames {
     }
 
     private static List<Community> load() {
-        Function<Territory.Community, String> place = c -> c.name() + " — "
+        Function<Codifier.Community, String> place = c -> c.name() + " — "
                 + (c.raionName() == null ? "" : c.raionName() + " р-н, ") + c.oblastName()
                 + (c.oblastName().endsWith("ська") || c.oblastName().endsWith("цька") || c.oblastName().endsWith("зька")
                 ? " обл." : "");

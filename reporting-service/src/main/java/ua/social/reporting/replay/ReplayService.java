@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
+import ua.social.messaging.EventTopics;
 import ua.social.identity.problem.Problem;
 import ua.social.identity.problem.ProblemException;
 import ua.social.reporting.config.ReportingConfig;
@@ -49,6 +50,8 @@ public class ReplayService {
     @Inject
     ReportingConfig config;
     @Inject
+    EventTopics topics;
+    @Inject
     ConsumerStates states;
     @Inject
     KafkaOffsets offsets;
@@ -65,7 +68,7 @@ public class ReplayService {
     public ReplayRun start(String requestedBy) {
         Map<TopicPartition, KafkaOffsets.Range> targets;
         try {
-            targets = offsets.ranges(config.consumer().topics());
+            targets = offsets.ranges(topics.both());
         } catch (KafkaOffsets.KafkaUnavailable e) {
             throw kafkaUnavailable(e);
         }

@@ -22,8 +22,8 @@ import ua.social.identity.Territory;
 import ua.social.identity.problem.ProblemException;
 import ua.social.reporting.config.ReportingConfig;
 import ua.social.reporting.reference.CommunityNames;
-import ua.social.reporting.reference.Oblast;
-import ua.social.reporting.reference.VulnerableGroup;
+import ua.social.contracts.code.Oblast;
+import ua.social.contracts.code.VulnerableGroup;
 import ua.social.reporting.rest.TokenRelay.TokenResponse;
 
 import java.util.Arrays;
@@ -64,8 +64,8 @@ public class DashboardResource {
         return new DashboardConfig(config.dashboard().keycloakUrl(), config.dashboard().realm(),
                 config.dashboard().clientId(), realm + "/protocol/openid-connect/auth",
                 realm + "/protocol/openid-connect/logout", config.suppression().minCount(),
-                Arrays.stream(Oblast.values()).map(o -> new Option(o.code(), o.label())).toList(),
-                Arrays.stream(VulnerableGroup.values()).map(g -> new Option(g.name(), g.label())).toList());
+                Arrays.stream(Oblast.values()).map(o -> new Option(o.code(), o.uk())).toList(),
+                Arrays.stream(VulnerableGroup.values()).map(g -> new Option(g.name(), g.uk())).toList());
     }
 
     @GET

@@ -3,7 +3,7 @@ package ua.social.reporting.rest;
 import ua.social.identity.Territory;
 import ua.social.identity.problem.ProblemException;
 import ua.social.identity.web.QueryParams;
-import ua.social.reporting.reference.VulnerableGroup;
+import ua.social.contracts.code.VulnerableGroup;
 import ua.social.reporting.statistics.StatisticsQuery;
 import ua.social.reporting.statistics.StatisticsService;
 

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.apache.kafka.common.TopicPartition;
+import ua.social.messaging.EventTopics;
 import ua.social.identity.CallerContext;
 import ua.social.identity.Roles;
 import ua.social.identity.problem.ProblemException;
@@ -46,6 +47,8 @@ public class ReplayResource {
     KafkaOffsets offsets;
     @Inject
     ReportingConfig config;
+    @Inject
+    EventTopics topics;
     @Inject
     CallerContext callerContext;
 
@@ -101,7 +104,7 @@ public class ReplayResource {
         long lag = 0;
         try {
             Map<TopicPartition, Long> committed = reading.map(s -> offsets.committed(s.groupId())).orElse(Map.of());
-            for (var e : offsets.ranges(config.consumer().topics()).entrySet()) {
+            for (var e : offsets.ranges(topics.both()).entrySet()) {
                 Long at = committed.get(e.getKey());
                 long partitionLag = e.getValue().end() - (at == null ? e.getValue().first() : at);
                 lag += partitionLag;

@@ -1,14 +1,14 @@
 package ua.social.reporting.statistics;
 
-import ua.social.reporting.reference.CaseModel;
-import ua.social.reporting.reference.ClosureReason;
-import ua.social.reporting.reference.Labelled;
+import ua.social.contracts.code.CaseManagementModel;
+import ua.social.contracts.code.ClosureReason;
+import ua.social.contracts.code.Labelled;
 import ua.social.reporting.reference.CommunityNames;
-import ua.social.reporting.reference.Oblast;
-import ua.social.reporting.reference.PartnerSector;
-import ua.social.reporting.reference.ReferralStatus;
-import ua.social.reporting.reference.ServiceCategory;
-import ua.social.reporting.reference.VulnerableGroup;
+import ua.social.contracts.code.Oblast;
+import ua.social.contracts.code.PartnerSector;
+import ua.social.contracts.code.ReferralStatus;
+import ua.social.contracts.code.ServiceCategory;
+import ua.social.contracts.code.VulnerableGroup;
 import ua.social.reporting.statistics.Report.Cell;
 import ua.social.reporting.statistics.Report.Column;
 import ua.social.reporting.statistics.Report.Row;
@@ -120,13 +120,13 @@ public final class ReportBuilder {
                 new Def(APPEALS_BY_MONTH, "Звернення за місяцями", "appeals", Layout.ADDITIVE, false, monthColumns,
                         false, APPEALS, null),
                 new Def(OPENED_BY_MODEL, "Відкриті випадки за моделями ведення", "cases", Layout.ADDITIVE, false,
-                        columns(CaseModel.values()), false, "opened", null),
+                        columns(CaseManagementModel.values()), false, "opened", null),
                 new Def(OPENED_BY_MONTH, "Відкриті випадки за місяцями", "cases", Layout.ADDITIVE, false,
                         monthColumns, false, "opened", null),
                 new Def(OPENED_BY_GROUP, "Відкриті випадки за вразливими групами", "cases",
                         Layout.INDEPENDENT_COLUMNS, false, groups, false, null, null),
                 new Def(ACTIVE_BY_MODEL, "Активні випадки на кінець періоду за моделями ведення", "cases",
-                        Layout.ADDITIVE, false, columns(CaseModel.values()), false, "active", null),
+                        Layout.ADDITIVE, false, columns(CaseManagementModel.values()), false, "active", null),
                 new Def(CLOSED_BY_REASON, "Закриті випадки за причинами", "cases", Layout.ADDITIVE, false,
                         columns(ClosureReason.values()), false, null, null),
                 new Def(MANAGERS_BY_CASELOAD, "Кейс-менеджери за кількістю активних випадків", "case managers",
@@ -135,14 +135,22 @@ public final class ReportBuilder {
                 new Def(SERVICES_BY_CATEGORY, "Надані послуги за категоріями", "services", Layout.ADDITIVE, false,
                         columns(ServiceCategory.values()), false, null, null),
                 new Def(REFERRALS_BY_REGION, "Направлення за станом на кінець періоду", "referrals",
-                        Layout.ADDITIVE, false, columns(ReferralStatus.values()), false, null, "referrals"),
+                        Layout.ADDITIVE, false, columns(REFERRAL_COLUMNS), false, null, "referrals"),
                 new Def(REFERRALS_BY_SECTOR, "Направлення за секторами партнерів і станом", "referrals",
-                        Layout.ADDITIVE, true, columns(ReferralStatus.values()), false, null, "referrals"));
+                        Layout.ADDITIVE, true, columns(REFERRAL_COLUMNS), false, null, "referrals"));
     }
 
     private static List<Column> columns(Labelled[] values) {
-        return Arrays.stream(values).map(v -> new Column(v.name(), v.label())).toList();
+        return Arrays.stream(values).map(v -> new Column(v.name(), v.uk())).toList();
     }
+
+    /**
+     * The referral statuses as columns, from waiting to ended. A draft never sent to a partner is not
+     * counted, so {@code DRAFT} is not a column.
+     */
+    private static final ReferralStatus[] REFERRAL_COLUMNS = {ReferralStatus.REQUESTED, ReferralStatus.ACCEPTED,
+            ReferralStatus.IN_PROGRESS, ReferralStatus.ON_HOLD, ReferralStatus.COMPLETED, ReferralStatus.REJECTED,
+            ReferralStatus.FAILED, ReferralStatus.CANCELLED};
 
     private static List<String> rowKeys(Def def, RawReport raw) {
         return def.sectorRows() ? Arrays.stream(PartnerSector.values()).map(Enum::name).toList() : raw.regions();
@@ -214,19 +222,19 @@ public final class ReportBuilder {
 
     private static String label(Def def, RawReport raw, String key) {
         if (def.sectorRows()) {
-            return PartnerSector.valueOf(key).label();
+            return PartnerSector.valueOf(key).uk();
         }
         return regionLabel(raw, key);
     }
 
     private static String regionLabel(RawReport raw, String key) {
-        return raw.groupBy() == StatisticsQuery.GroupBy.OBLAST ? Oblast.labelOf(key) : CommunityNames.labelOf(key);
+        return raw.groupBy() == StatisticsQuery.GroupBy.OBLAST ? Oblast.ukOf(key) : CommunityNames.labelOf(key);
     }
 
     /** Active cases per case manager: two published counts divided, withheld when either is withheld. */
     private Table casesPerManager(RawReport raw, Grid active, Grid managers) {
         List<Row> rows = new ArrayList<>();
-        int n = CaseModel.values().length;
+        int n = CaseManagementModel.values().length;
         int bands = CaseloadBand.values().length;
         for (int r = 0; r <= raw.regions().size(); r++) {
             Cell ratio = ratio(active, r, n, managers, bands);
@@ -260,7 +268,7 @@ public final class ReportBuilder {
         for (PartnerSector s : PartnerSector.values()) {
             List<Long> seconds = raw.responseSeconds(s.name());
             all.addAll(seconds);
-            rows.add(new Row(s.name(), s.label(), List.of(median(seconds)), null));
+            rows.add(new Row(s.name(), s.uk(), List.of(median(seconds)), null));
         }
         return new Table(RESPONSE_TIMES, "Медіанний час від направлення до відповіді партнера", "hours", "INDICATOR",
                 List.of(new Column("medianHours", "Медіана, годин")), rows,

@@ -1,5 +1,6 @@
 package ua.social.reporting.support;
 
+import ua.social.contracts.testing.TestTopics;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -171,7 +172,7 @@ public final class World {
         Set<String> groups = groups();
         OffsetDateTime first = firstAppeal != null ? unique(firstAppeal.minusMinutes(5))
                 : instant(LocalDate.of(2018, 12, 1), 227);
-        event("case.events", clientId, "ua.social.case.client-registered", clientId, first, clientRegistered(clientId,
+        event(TestTopics.caseEvents(), clientId, "ua.social.case.client-registered", clientId, first, clientRegistered(clientId,
                 home, groups, first));
         boolean outreach = firstAppeal == null && random.nextInt(100) < 12;
         List<Contact> appeals = new ArrayList<>();
@@ -223,7 +224,7 @@ public final class World {
         ArrayNode needs = d.putArray("needDomains");
         needs.add(pick(NEEDS));
         groupsField(d, groups);
-        event("case.events", clientId, "ua.social.case.appeal-recorded", appealId, at, d);
+        event(TestTopics.caseEvents(), clientId, "ua.social.case.appeal-recorded", appealId, at, d);
         return c;
     }
 
@@ -242,7 +243,7 @@ public final class World {
         if (basis == null) {
             contacts.add(new Contact("C:" + c.id, false, clientId, where, openedAt, groups));
         }
-        event("case.events", c.id, "ua.social.case.opened", c.id, openedAt, opened(c));
+        event(TestTopics.caseEvents(), c.id, "ua.social.case.opened", c.id, openedAt, opened(c));
         c.changes.add(new Change("OPENED", openedAt, "ACTIVE", where, false, null, c.model, null));
 
         OffsetDateTime t = openedAt.plusHours(1).plusSeconds(random.nextInt(600));
@@ -304,7 +305,7 @@ public final class World {
         d.put("model", c.model);
         d.put("caseloadOverride", false);
         d.put("assignedAt", format(at));
-        event("case.events", c.id, "ua.social.case.assigned", c.id, at, d);
+        event(TestTopics.caseEvents(), c.id, "ua.social.case.assigned", c.id, at, d);
         c.changes.add(new Change("ASSIGNED", at, null, c.current, true, manager, c.model, null));
     }
 
@@ -316,7 +317,7 @@ public final class World {
         d.put("sharingWithPartners", true);
         d.put("givenAt", format(at));
         d.putNull("withdrawnAt");
-        event("case.events", c.id, "ua.social.case.consent-changed", c.id, at, d);
+        event(TestTopics.caseEvents(), c.id, "ua.social.case.consent-changed", c.id, at, d);
     }
 
     private void stage(CaseFile c, String to, OffsetDateTime at) {
@@ -327,7 +328,7 @@ public final class World {
         d.put("to", to);
         d.put("changedAt", format(at));
         c.stage = to;
-        event("case.events", c.id, "ua.social.case.stage-changed", c.id, at, d);
+        event(TestTopics.caseEvents(), c.id, "ua.social.case.stage-changed", c.id, at, d);
     }
 
     private void plan(CaseFile c, OffsetDateTime at) {
@@ -339,7 +340,7 @@ public final class World {
         d.put("actions", 3 + random.nextInt(5));
         d.put("partnerActions", random.nextInt(3));
         d.put("revisedAt", format(at));
-        event("case.events", c.id, "ua.social.case.plan-revised", UUID.randomUUID(), at, d);
+        event(TestTopics.caseEvents(), c.id, "ua.social.case.plan-revised", UUID.randomUUID(), at, d);
     }
 
     private void transfer(CaseFile c, Community to, OffsetDateTime at) {
@@ -353,7 +354,7 @@ public final class World {
         d.put("toHromada", to.hromada());
         d.put("toCaseManagerId", manager);
         d.put("transferredAt", format(at));
-        event("case.events", c.id, "ua.social.case.transferred", c.id, at, d);
+        event(TestTopics.caseEvents(), c.id, "ua.social.case.transferred", c.id, at, d);
         c.current = to;
         c.manager = manager;
         c.changes.add(new Change("TRANSFERRED", at, null, to, true, manager, null, null));
@@ -371,7 +372,7 @@ public final class World {
         d.put("openedAt", format(c.openedAt));
         d.put("closedAt", format(at));
         c.stage = "CLOSED";
-        event("case.events", c.id, "ua.social.case.closed", c.id, at, d);
+        event(TestTopics.caseEvents(), c.id, "ua.social.case.closed", c.id, at, d);
         c.changes.add(new Change("CLOSED", at, "CLOSED", c.current, true, c.manager, c.model, reason));
     }
 
@@ -383,7 +384,7 @@ public final class World {
         d.put("stage", c.stage);
         d.put("caseManagerId", c.manager);
         d.put("reopenedAt", format(at));
-        event("case.events", c.id, "ua.social.case.reopened", c.id, at, d);
+        event(TestTopics.caseEvents(), c.id, "ua.social.case.reopened", c.id, at, d);
         c.changes.add(new Change("REOPENED", at, "ACTIVE", c.current, true, c.manager, null, null));
     }
 
@@ -398,7 +399,7 @@ public final class World {
         region(d, place);
         d.put("category", s.category());
         d.put("deliveredOn", on.toString());
-        event("case.events", caseId != null ? caseId : clientId, "ua.social.case.service-delivered", s.id(), at, d);
+        event(TestTopics.caseEvents(), caseId != null ? caseId : clientId, "ua.social.case.service-delivered", s.id(), at, d);
     }
 
     private void referral(CaseFile c, OffsetDateTime createdAt) {
@@ -455,7 +456,7 @@ public final class World {
             d.put("responseDueAt", format(requestedAt.plusHours(72)));
             OffsetDateTime flagged = requestedAt.plusHours(73);
             d.put("flaggedAt", format(flagged));
-            event("referral.events", c.id, "ua.social.referral.response-overdue", r.id, flagged, d);
+            event(TestTopics.referralEvents(), c.id, "ua.social.referral.response-overdue", r.id, flagged, d);
         }
     }
 
@@ -482,7 +483,7 @@ public final class World {
         d.put("changedBy", changedBy);
         String type = "ua.social.referral." + ("DRAFT".equals(status) ? "created"
                 : status.toLowerCase().replace('_', '-'));
-        event("referral.events", c.id, type, r.id, at, d);
+        event(TestTopics.referralEvents(), c.id, type, r.id, at, d);
     }
 
     // --- event data ----------------------------------------------------------------------------------
