@@ -14,6 +14,7 @@ import ua.social.contracts.code.VulnerableGroup;
 import ua.social.contracts.event.AppealRecorded;
 import ua.social.contracts.event.CaseAssigned;
 import ua.social.contracts.event.CaseClosed;
+import ua.social.contracts.event.CaseEvent;
 import ua.social.contracts.event.CaseOpened;
 import ua.social.contracts.event.CaseReopened;
 import ua.social.contracts.event.CaseStageChanged;
@@ -25,6 +26,7 @@ import ua.social.contracts.event.EventData;
 import ua.social.contracts.event.EventJson;
 import ua.social.contracts.event.EventType;
 import ua.social.contracts.event.PlanRevised;
+import ua.social.contracts.event.ReferralEvent;
 import ua.social.contracts.event.ReferralChanged;
 import ua.social.contracts.event.ReferralResponseOverdue;
 import ua.social.contracts.event.ServiceDelivered;
@@ -170,6 +172,20 @@ class EventRecordsTest {
         ContractViolation wrong = assertThrows(ContractViolation.class,
                 () -> EventJson.read(EventType.REFERRAL_COMPLETED, accepted));
         assertTrue(wrong.getMessage().contains("ua.social.referral.accepted"), wrong.getMessage());
+    }
+
+    @Test
+    void aConsumerReadsTheRecordOfTheTypeItExpectsByItsFamily() {
+        JsonNode opened = EventJson.tree(samples().get(EventType.CASE_OPENED));
+        CaseEvent read = EventJson.read(CaseEvent.class, EventType.CASE_OPENED.type(), opened);
+        assertEquals(samples().get(EventType.CASE_OPENED).getClass(), read.getClass());
+        assertEquals(opened, EventJson.tree(read));
+        ContractViolation notReferral = assertThrows(ContractViolation.class,
+                () -> EventJson.read(ReferralEvent.class, EventType.CASE_OPENED.type(), opened));
+        assertTrue(notReferral.getMessage().contains("not a ReferralEvent"), notReferral.getMessage());
+        ContractViolation unknown = assertThrows(ContractViolation.class,
+                () -> EventJson.read(CaseEvent.class, "ua.social.case.unknown-kind", opened));
+        assertTrue(unknown.getMessage().contains("not an event type"), unknown.getMessage());
     }
 
     @Test

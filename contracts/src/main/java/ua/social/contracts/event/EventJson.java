@@ -49,16 +49,30 @@ public final class EventJson {
     }
 
     public static EventData read(EventType type, JsonNode data) {
-        return read(type.dataClass(), type.type(), data);
+        return readAs(type.dataClass(), type.type(), data);
     }
 
-    /** Reads data known to be of {@code dataClass}. */
-    public static <T extends EventData> T read(Class<T> dataClass, String type, JsonNode data) {
+    /**
+     * Reads data of {@code type} expected to be one of {@code family} (a record, or {@code CaseEvent} /
+     * {@code ReferralEvent}).
+     *
+     * @throws ContractViolation when the type is not one of the platform's, not of that family, or the
+     *                           data breaks the type's contract
+     */
+    public static <T extends EventData> T read(Class<T> family, String type, JsonNode data) {
+        EventType t = EventType.of(type).orElseThrow(() -> new ContractViolation(type + ": not an event type of the platform"));
+        if (!family.isAssignableFrom(t.dataClass())) {
+            throw new ContractViolation(type + ": not a " + family.getSimpleName());
+        }
+        return family.cast(read(t, data));
+    }
+
+    private static EventData readAs(Class<? extends EventData> dataClass, String type, JsonNode data) {
         if (data == null || !data.isObject()) {
             throw new ContractViolation(type + ": data is not a JSON object");
         }
         try {
-            T value = MAPPER.treeToValue(data, dataClass);
+            EventData value = MAPPER.treeToValue(data, dataClass);
             if (!value.eventType().equals(type)) {
                 throw new ContractViolation(type + ": data is that of " + value.eventType());
             }
