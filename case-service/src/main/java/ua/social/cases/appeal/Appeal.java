@@ -10,6 +10,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import ua.social.identity.problem.Problem;
+import ua.social.identity.problem.ProblemException;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -62,4 +64,38 @@ public class Appeal extends PanacheEntityBase {
     public String recordedBy;
     @Version
     public long version;
+
+    /** 409 when a case was already opened on this appeal. */
+    public void requireNoCase() {
+        if (caseId != null) {
+            throw new ProblemException(Problem.of(409, "appeal-has-case", "Case already opened",
+                    "A case was already opened on this appeal.").with("caseId", caseId));
+        }
+    }
+
+    /** The appeal ends in the case opened on it. */
+    public void caseOpened(UUID openedCaseId) {
+        requireNoCase();
+        caseId = openedCaseId;
+        outcome = Outcome.CASE_OPENED;
+    }
+
+    /**
+     * Ends the appeal without a case: information provided, or one-off services (which must be listed). A case
+     * is opened on an appeal through the case opening, never here; an appeal ends once.
+     */
+    public void resolve(Outcome how, boolean servicesListed) {
+        if (how == Outcome.PENDING || how == Outcome.CASE_OPENED) {
+            throw ProblemException.badRequest("outcome", "must be INFORMATION_PROVIDED or ONE_OFF_SERVICES"
+                    + " (a case is opened with POST /cases)");
+        }
+        if (outcome != Outcome.PENDING) {
+            throw ProblemException.conflict("appeal-resolved", "Appeal already resolved",
+                    "This appeal already ended with " + outcome + ".");
+        }
+        if (how == Outcome.ONE_OFF_SERVICES && !servicesListed) {
+            throw ProblemException.badRequest("services", "list the one-off services delivered");
+        }
+        outcome = how;
+    }
 }

@@ -4,21 +4,22 @@ import ua.social.contracts.code.Codes;
 import ua.social.contracts.code.NeedDomain;
 import ua.social.contracts.code.VulnerableGroup;
 import ua.social.contracts.event.AppealRecorded;
-import ua.social.contracts.event.ServiceDelivered;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import ua.social.cases.casefile.CaseAccess;
-import ua.social.cases.casefile.ServiceDelivery;
+import ua.social.cases.appeal.AppealCommands.AppealRequest;
+import ua.social.cases.appeal.AppealCommands.ResolutionRequest;
 import ua.social.cases.client.Client;
+import ua.social.cases.client.ClientAccess;
 import ua.social.cases.client.HouseholdService;
-import ua.social.cases.messaging.CaseEvents;
-import ua.social.cases.rest.AppealApi.AppealRequest;
-import ua.social.cases.rest.AppealApi.ResolutionRequest;
-import ua.social.cases.rest.AppealApi.ServiceRequest;
+import ua.social.cases.delivery.ServiceDeliveries;
+import ua.social.cases.delivery.ServiceDelivery;
+import ua.social.cases.delivery.ServiceRequest;
+import ua.social.cases.events.CaseEvents;
+import ua.social.cases.support.CurrentCaller;
 import ua.social.identity.Caller;
 import ua.social.identity.problem.ProblemException;
 import ua.social.identity.web.PageView;
@@ -26,7 +27,6 @@ import ua.social.identity.web.PageView;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** Appeals at the front office, and how they end without a case. */
@@ -34,17 +34,21 @@ import java.util.UUID;
 public class AppealService {
 
     @Inject
-    CaseAccess access;
+    CurrentCaller currentCaller;
+    @Inject
+    ClientAccess clients;
     @Inject
     HouseholdService households;
+    @Inject
+    ServiceDeliveries deliveries;
     @Inject
     CaseEvents events;
 
     @Transactional
     public Appeal record(AppealRequest req) {
-        Caller caller = access.caller();
-        String hromada = access.ownHromada();
-        Client client = access.clientInReach(req.clientId());
+        Caller caller = currentCaller.get();
+        String hromada = currentCaller.ownHromada();
+        Client client = clients.inReach(req.clientId());
         if (req.householdId() != null) {
             households.inReach(req.householdId());
         }
@@ -70,7 +74,7 @@ public class AppealService {
 
     public Appeal inReach(UUID id) {
         Appeal a = Appeal.findById(id);
-        if (a == null || !access.caller().jurisdiction().coversHromada(a.hromada)) {
+        if (a == null || !currentCaller.get().jurisdiction().coversHromada(a.hromada)) {
             throw ProblemException.notFound("Appeal " + id);
         }
         return a;
@@ -79,18 +83,7 @@ public class AppealService {
     @Transactional
     public Appeal resolve(UUID id, ResolutionRequest req) {
         Appeal a = inReach(id);
-        if (req.outcome() == Appeal.Outcome.PENDING || req.outcome() == Appeal.Outcome.CASE_OPENED) {
-            throw ProblemException.badRequest("outcome", "must be INFORMATION_PROVIDED or ONE_OFF_SERVICES"
-                    + " (a case is opened with POST /cases)");
-        }
-        if (a.outcome != Appeal.Outcome.PENDING) {
-            throw ProblemException.conflict("appeal-resolved", "Appeal already resolved",
-                    "This appeal already ended with " + a.outcome + ".");
-        }
-        if (req.outcome() == Appeal.Outcome.ONE_OFF_SERVICES && (req.services() == null || req.services().isEmpty())) {
-            throw ProblemException.badRequest("services", "list the one-off services delivered");
-        }
-        a.outcome = req.outcome();
+        a.resolve(req.outcome(), req.services() != null && !req.services().isEmpty());
         if (req.services() != null) {
             for (ServiceRequest s : req.services()) {
                 deliver(a, s);
@@ -105,29 +98,11 @@ public class AppealService {
     }
 
     private ServiceDelivery deliver(Appeal a, ServiceRequest req) {
-        ServiceDelivery s = new ServiceDelivery();
-        s.id = UUID.randomUUID();
-        s.appealId = a.id;
-        s.caseId = a.caseId;
-        s.category = req.category();
-        s.deliveredOn = req.deliveredOn();
-        s.provider = req.provider();
-        s.description = req.description();
-        s.recordedBy = access.caller().username();
-        s.recordedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        s.persist();
-        publishDelivered(events, s, a.oblast, a.hromada, a.clientId);
-        return s;
-    }
-
-    /** The service-delivered event, shared by appeals and cases. */
-    public static void publishDelivered(CaseEvents events, ServiceDelivery s, String oblast, String hromada, UUID clientId) {
-        events.publish(s.caseId != null ? s.caseId : clientId, s.id, new ServiceDelivered(s.id, s.caseId, s.appealId,
-                clientId, oblast, hromada, s.category, s.deliveredOn));
+        return deliveries.record(a.id, a.caseId, req, currentCaller.get().username(), a.oblast, a.hromada, a.clientId);
     }
 
     public PageView<Appeal> list(UUID clientId, Appeal.Outcome outcome, int page, int size) {
-        String hromada = access.ownHromada();
+        String hromada = currentCaller.ownHromada();
         StringBuilder q = new StringBuilder("hromada = :hromada");
         Parameters p = Parameters.with("hromada", hromada);
         if (clientId != null) {

@@ -2,41 +2,37 @@ package ua.social.cases.casefile;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import ua.social.cases.client.Client;
+import ua.social.cases.client.ClientCases;
 import ua.social.cases.support.AccessLog;
+import ua.social.cases.support.CurrentCaller;
 import ua.social.identity.web.Versions;
 import ua.social.identity.Caller;
-import ua.social.identity.CallerContext;
 import ua.social.identity.Roles;
 import ua.social.identity.problem.ProblemException;
 
 import java.util.UUID;
 
 /**
- * Who reaches which record. A case manager reaches the cases assigned to them or where they are a
- * team member; a supervisor every case of their community; front-office staff the client records of
- * their community. Anything outside a caller's reach answers 404, so its existence does not leak.
- * Every read of a case file or client record is written to the access log.
+ * Who reaches which case. A case manager reaches the cases assigned to them or where they are a
+ * team member; a supervisor every case of their community. Anything outside a caller's reach answers 404,
+ * so its existence does not leak. Every read of a case file is written to the access log. Through a case,
+ * its staff also reach the client's record ({@link ClientCases}).
  */
 @ApplicationScoped
-public class CaseAccess {
+public class CaseAccess implements ClientCases {
 
     @Inject
-    CallerContext callerContext;
+    CurrentCaller currentCaller;
     @Inject
     AccessLog accessLog;
 
     public Caller caller() {
-        return callerContext.current();
+        return currentCaller.get();
     }
 
     /** The caller's own community; staff without one in their token cannot work on cases. */
     public String ownHromada() {
-        Caller c = caller();
-        if (!c.jurisdiction().hasHromada()) {
-            throw ProblemException.forbidden("Your account has no community (hromada) attribute; ask an administrator.");
-        }
-        return c.jurisdiction().hromada();
+        return currentCaller.ownHromada();
     }
 
     public boolean reaches(Caller c, SocialCase sc) {
@@ -90,32 +86,15 @@ public class CaseAccess {
         return sc;
     }
 
-    public boolean reachesClient(Caller c, Client client) {
-        if (c.hasAnyRole(Roles.INTAKE_OFFICER, Roles.CASE_MANAGER, Roles.SUPERVISOR)
-                && c.jurisdiction().coversHromada(client.hromada)) {
-            return true;
-        }
+    @Override
+    public boolean reachThroughCase(Caller c, UUID clientId) {
         if (c.hasRole(Roles.CASE_MANAGER)) {
             return SocialCase.count("clientId = ?1 and (caseManagerId = ?2 or id in "
-                    + "(select t.caseId from TeamMember t where t.userId = ?2))", client.id, c.id()) > 0;
+                    + "(select t.caseId from TeamMember t where t.userId = ?2))", clientId, c.id()) > 0;
         }
         if (c.hasRole(Roles.SUPERVISOR)) {
-            return SocialCase.count("clientId = ?1 and hromada = ?2", client.id, c.jurisdiction().hromada()) > 0;
+            return SocialCase.count("clientId = ?1 and hromada = ?2", clientId, c.jurisdiction().hromada()) > 0;
         }
         return false;
-    }
-
-    public Client clientInReach(UUID id) {
-        Client client = Client.findById(id);
-        if (client == null || !reachesClient(caller(), client)) {
-            throw ProblemException.notFound("Client " + id);
-        }
-        return client;
-    }
-
-    public Client readClient(UUID id, String what) {
-        Client c = clientInReach(id);
-        accessLog.read(caller(), AccessLog.RecordType.CLIENT, id, what);
-        return c;
     }
 }

@@ -2,27 +2,59 @@ package ua.social.cases.casefile;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import ua.social.cases.rest.CaseApi.TeamMemberRequest;
+import jakarta.transaction.Transactional;
+import ua.social.cases.casefile.CaseCommands.TeamMemberRequest;
+import ua.social.cases.casefile.CaseCommands.TeamRequest;
 import ua.social.cases.staff.StaffDirectory;
 import ua.social.cases.staff.StaffMember;
+import ua.social.cases.support.Timeline;
+import ua.social.identity.Caller;
 import ua.social.identity.problem.Problem;
 import ua.social.identity.problem.ProblemException;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * Who may be on a case's team. A team member with platform access (STAFF) reaches the case file and the
- * client record, so they must be staff of the case's community, as the staff directory (the realm) knows
- * them; an unknown username and another community's staff get the same answer, so the check does not
- * enumerate staff. People of other agencies are PARTNER members: named, with no username, never any reach.
+ * A case's team: its arrangement and members, set by the case manager or a supervisor. A team member with
+ * platform access (STAFF) reaches the case file and the client record, so they must be staff of the case's
+ * community, as the staff directory (the realm) knows them; an unknown username and another community's staff
+ * get the same answer, so the check does not enumerate staff. People of other agencies are PARTNER members:
+ * named, with no username, never any reach.
  */
 @ApplicationScoped
 public class CaseTeam {
 
     @Inject
     StaffDirectory staff;
+    @Inject
+    CaseAccess access;
+    @Inject
+    Timeline timeline;
+
+    /** Sets the team arrangement and members of an open case (its case manager or a supervisor). */
+    @Transactional
+    public SocialCase set(UUID id, String ifMatch, TeamRequest req) {
+        Caller caller = access.caller();
+        SocialCase c = access.changeOpen(id, ifMatch);
+        if (!caller.id().equals(c.caseManagerId) && !access.isSupervisorOf(caller, c)) {
+            throw ProblemException.forbidden("The case manager or a supervisor sets the team.");
+        }
+        List<TeamMember> members = members(c, req.members() == null ? List.of() : req.members());
+        TeamMember.delete("caseId", c.id);
+        members.forEach(t -> t.persist());
+        c.teamArrangement = req.arrangement();
+        c.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        timeline.append(c.id, "TEAM_CHANGED", "Team: " + req.arrangement() + ", " + members.size() + " member(s)",
+                caller.username(), Map.of("arrangement", req.arrangement().name(),
+                        "members", members.stream().map(t -> t.name).toList()));
+        SocialCase.flush();
+        return c;
+    }
 
     /** The team members a request names, checked, for the given case (not yet stored). */
     public List<TeamMember> members(SocialCase c, List<TeamMemberRequest> requested) {

@@ -8,8 +8,11 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import ua.social.identity.problem.ProblemException;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -52,4 +55,30 @@ public class PlanRevision extends PanacheEntityBase {
     public String consultationFrequency;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Goal> goals;
+
+    /**
+     * Sets the status of one action of this revision (the goals are replaced, so the JSON column is written);
+     * 404 when the revision has no such action. Returns the action as changed.
+     */
+    public Action setActionStatus(UUID actionId, ActionStatus status, OffsetDateTime now) {
+        Action changed = null;
+        List<Goal> changedGoals = new ArrayList<>();
+        for (Goal g : goals) {
+            List<Action> actions = new ArrayList<>();
+            for (Action a : g.actions()) {
+                if (a.id().equals(actionId)) {
+                    changed = a.withStatus(status, now);
+                    actions.add(changed);
+                } else {
+                    actions.add(a);
+                }
+            }
+            changedGoals.add(new Goal(g.id(), g.description(), g.needDomains(), actions));
+        }
+        if (changed == null) {
+            throw ProblemException.notFound("Action " + actionId + " in the current plan");
+        }
+        goals = changedGoals;
+        return changed;
+    }
 }

@@ -10,9 +10,12 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import ua.social.cases.client.ClientCommands.ClientRequest;
+import ua.social.identity.problem.ProblemException;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -68,5 +71,40 @@ public class Client extends PanacheEntityBase {
 
     public String fullName() {
         return lastName + " " + firstName + (patronymic == null ? "" : " " + patronymic);
+    }
+
+    /** The record moves to another community (a record request accepted there). */
+    public void moveToCommunity(String toOblast, String toHromada, OffsetDateTime at) {
+        oblast = toOblast;
+        hromada = toHromada;
+        updatedAt = at;
+    }
+
+    /**
+     * Takes the person's details as the front office gave them (trimmed, blanks as none); 400 for a birth date
+     * before 1900, and then nothing changes.
+     */
+    public void apply(ClientRequest req) {
+        if (req.dateOfBirth().isBefore(LocalDate.of(1900, 1, 1))) {
+            throw ProblemException.badRequest("dateOfBirth", "must be after 1900-01-01");
+        }
+        lastName = req.lastName().trim();
+        firstName = req.firstName().trim();
+        patronymic = blankToNull(req.patronymic());
+        dateOfBirth = req.dateOfBirth();
+        sex = req.sex();
+        phone = blankToNull(req.phone());
+        email = blankToNull(req.email());
+        address = blankToNull(req.address());
+        rnokpp = blankToNull(req.rnokpp());
+        idpCertificateNumber = blankToNull(req.idpCertificateNumber());
+        disabilityGroup = req.disabilityGroup();
+        vulnerableGroups = req.vulnerableGroups() == null ? new ArrayList<>()
+                : req.vulnerableGroups().stream().map(Enum::name).distinct().toList();
+        refreshNameKey();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -9,12 +9,11 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import ua.social.cases.casefile.CaseAccess;
-import ua.social.cases.messaging.CaseEvents;
-import ua.social.cases.rest.ClientApi.ClientRequest;
-import ua.social.cases.records.DuplicateCheck;
-import ua.social.cases.rest.ClientApi.DuplicateCandidate;
-import ua.social.cases.rest.ClientApi.DuplicateCheckView;
+import ua.social.cases.client.ClientCommands.ClientRequest;
+import ua.social.cases.client.DuplicateCheck.DuplicateCandidate;
+import ua.social.cases.client.DuplicateCheck.DuplicateCheckView;
+import ua.social.cases.events.CaseEvents;
+import ua.social.cases.support.CurrentCaller;
 import ua.social.identity.Caller;
 import ua.social.identity.problem.Problem;
 import ua.social.identity.problem.ProblemException;
@@ -26,7 +25,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** Registering, finding and updating clients, with the duplicate check of the front office. */
@@ -37,7 +35,9 @@ public class ClientService {
     static final int CLOSE_NAME_DISTANCE = 2;
 
     @Inject
-    CaseAccess access;
+    CurrentCaller currentCaller;
+    @Inject
+    ClientAccess access;
     @Inject
     CaseEvents events;
     @Inject
@@ -45,8 +45,8 @@ public class ClientService {
 
     @Transactional
     public Client register(ClientRequest req) {
-        Caller caller = access.caller();
-        String hromada = access.ownHromada();
+        Caller caller = currentCaller.get();
+        String hromada = currentCaller.ownHromada();
         requireOwnJurisdiction(caller, req);
         if (req.rnokpp() != null) {
             Client existing = Client.find("rnokpp", req.rnokpp()).firstResult();
@@ -70,7 +70,7 @@ public class ClientService {
         }
         Client c = new Client();
         c.id = UUID.randomUUID();
-        apply(c, req);
+        c.apply(req);
         c.oblast = caller.jurisdiction().oblast();
         c.hromada = hromada;
         c.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
@@ -84,15 +84,15 @@ public class ClientService {
 
     @Transactional
     public Client update(UUID id, String ifMatch, ClientRequest req) {
-        Client c = access.clientInReach(id);
+        Client c = access.inReach(id);
         Versions.check(ifMatch, c.version);
-        requireOwnJurisdiction(access.caller(), req);
+        requireOwnJurisdiction(currentCaller.get(), req);
         if (req.rnokpp() != null && !req.rnokpp().equals(c.rnokpp)
                 && Client.count("rnokpp = ?1 and id <> ?2", req.rnokpp(), id) > 0) {
             throw new ProblemException(Problem.of(409, "duplicate-rnokpp", "RNOKPP belongs to another client",
                     "Another client is registered with this RNOKPP.").field("rnokpp", "already registered"));
         }
-        apply(c, req);
+        c.apply(req);
         c.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         Client.flush();
         return c;
@@ -127,30 +127,6 @@ public class ClientService {
         }
     }
 
-    private static void apply(Client c, ClientRequest req) {
-        c.lastName = req.lastName().trim();
-        c.firstName = req.firstName().trim();
-        c.patronymic = blankToNull(req.patronymic());
-        c.dateOfBirth = req.dateOfBirth();
-        c.sex = req.sex();
-        c.phone = blankToNull(req.phone());
-        c.email = blankToNull(req.email());
-        c.address = blankToNull(req.address());
-        c.rnokpp = blankToNull(req.rnokpp());
-        c.idpCertificateNumber = blankToNull(req.idpCertificateNumber());
-        c.disabilityGroup = req.disabilityGroup();
-        c.vulnerableGroups = req.vulnerableGroups() == null ? new ArrayList<>()
-                : req.vulnerableGroups().stream().map(Enum::name).distinct().toList();
-        c.refreshNameKey();
-        if (req.dateOfBirth().isBefore(LocalDate.of(1900, 1, 1))) {
-            throw ProblemException.badRequest("dateOfBirth", "must be after 1900-01-01");
-        }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
-
     /**
      * Clients born on the same day whose folded name (case-, apostrophe- and transliteration-insensitive)
      * is equal or within a small edit distance, in either name order.
@@ -175,7 +151,7 @@ public class ClientService {
 
     /** Search within the caller's community by name fragment (Cyrillic or Latin), date of birth, RNOKPP. */
     public PageView<Client> search(String name, LocalDate dob, String rnokpp, int page, int size) {
-        String hromada = access.ownHromada();
+        String hromada = currentCaller.ownHromada();
         StringBuilder q = new StringBuilder("hromada = :hromada");
         Parameters p = Parameters.with("hromada", hromada);
         if (name != null && !name.isBlank()) {

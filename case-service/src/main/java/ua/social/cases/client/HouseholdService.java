@@ -3,14 +3,14 @@ package ua.social.cases.client;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import ua.social.cases.casefile.CaseAccess;
-import ua.social.cases.rest.ClientApi.HouseholdRequest;
-import ua.social.cases.rest.ClientApi.HouseholdView;
-import ua.social.cases.rest.ClientApi.MemberRequest;
-import ua.social.cases.rest.ClientApi.MemberView;
+import ua.social.cases.client.ClientCommands.HouseholdRequest;
+import ua.social.cases.client.ClientCommands.MemberRequest;
+import ua.social.cases.client.HouseholdMember.Relation;
+import ua.social.cases.support.CurrentCaller;
 import ua.social.identity.Caller;
 import ua.social.identity.problem.ProblemException;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashSet;
@@ -23,18 +23,27 @@ import java.util.UUID;
 public class HouseholdService {
 
     @Inject
-    CaseAccess access;
+    CurrentCaller currentCaller;
+    @Inject
+    ClientAccess access;
+
+    public record MemberView(UUID clientId, String lastName, String firstName, LocalDate dateOfBirth, Relation relation) {
+    }
+
+    public record HouseholdView(UUID id, String name, String oblast, String hromada, List<MemberView> members) {
+    }
+
 
     @Transactional
     public Household create(HouseholdRequest req) {
-        Caller caller = access.caller();
-        String hromada = access.ownHromada();
+        Caller caller = currentCaller.get();
+        String hromada = currentCaller.ownHromada();
         Set<UUID> seen = new HashSet<>();
         for (MemberRequest m : req.members()) {
             if (!seen.add(m.clientId())) {
                 throw ProblemException.badRequest("members", "client " + m.clientId() + " is listed twice");
             }
-            access.clientInReach(m.clientId());
+            access.inReach(m.clientId());
         }
         Household h = new Household();
         h.id = UUID.randomUUID();
@@ -53,7 +62,7 @@ public class HouseholdService {
     @Transactional
     public Household addMember(UUID householdId, MemberRequest m) {
         Household h = inReach(householdId);
-        access.clientInReach(m.clientId());
+        access.inReach(m.clientId());
         if (HouseholdMember.findById(new HouseholdMember.Key(h.id, m.clientId())) != null) {
             throw ProblemException.conflict("already-member", "Already a member",
                     "Client " + m.clientId() + " is already a member of this household.");
@@ -71,7 +80,7 @@ public class HouseholdService {
 
     public Household inReach(UUID id) {
         Household h = Household.findById(id);
-        if (h == null || !access.caller().jurisdiction().coversHromada(h.hromada)) {
+        if (h == null || !currentCaller.get().jurisdiction().coversHromada(h.hromada)) {
             throw ProblemException.notFound("Household " + id);
         }
         return h;

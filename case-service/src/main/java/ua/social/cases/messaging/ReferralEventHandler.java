@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
-import ua.social.cases.casefile.CaseWorkService;
+import ua.social.cases.casefile.IndividualPlans;
 import ua.social.cases.casefile.PlanRevision;
 import ua.social.cases.casefile.SocialCase;
 import ua.social.cases.support.Timeline;
@@ -45,7 +45,7 @@ public class ReferralEventHandler {
     @Inject
     Timeline timeline;
     @Inject
-    CaseWorkService work;
+    IndividualPlans plans;
     @Inject
     MeterRegistry registry;
 
@@ -120,7 +120,7 @@ public class ReferralEventHandler {
         boolean inCurrentPlan = current != null && current.goals.stream()
                 .flatMap(g -> g.actions().stream()).anyMatch(a -> a.id().equals(actionId));
         if (inCurrentPlan) {
-            work.updateAction(c, actionId, status, actor, "set by the linked referral");
+            plans.updateAction(c, actionId, status, actor, "set by the linked referral");
         } else {
             LOG.infof("linked action %s is not in the current plan of case %s; left unchanged", actionId, c.id);
         }

@@ -11,6 +11,9 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import ua.social.identity.problem.Problem;
+import ua.social.identity.problem.ProblemException;
+
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,4 +55,21 @@ public class RecordRequest extends PanacheEntityBase {
     public List<String> transferredCases = new ArrayList<>();
     @Version
     public long version;
+
+    /** 409 once the request was decided: it is decided once. */
+    public void requirePending() {
+        if (status != Status.PENDING) {
+            throw new ProblemException(Problem.of(409, "record-request-decided", "Already decided",
+                    "This request was already " + status.name().toLowerCase() + ".").with("status", status));
+        }
+    }
+
+    /** The owning supervisor's decision, with an optional note. */
+    public void decide(boolean accepted, String by, String note, OffsetDateTime at) {
+        requirePending();
+        decidedAt = at;
+        decidedBy = by;
+        decisionNote = note == null || note.isBlank() ? null : note.trim();
+        status = accepted ? Status.ACCEPTED : Status.DECLINED;
+    }
 }

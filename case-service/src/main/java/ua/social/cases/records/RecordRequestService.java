@@ -7,17 +7,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import ua.social.cases.casefile.CaseAccess;
-import ua.social.cases.casefile.CaseService;
+import ua.social.cases.casefile.CaseCommands.TransferRequest;
 import ua.social.cases.casefile.CaseStage;
+import ua.social.cases.casefile.CaseTransfer;
 import ua.social.cases.casefile.SocialCase;
 import ua.social.cases.client.Client;
-import ua.social.cases.rest.CaseApi.TransferRequest;
-import ua.social.cases.rest.RecordRequestApi.Decision;
-import ua.social.cases.rest.RecordRequestApi.RecordRequestCreate;
-import ua.social.cases.rest.RecordRequestApi.RecordRequestDecision;
-import ua.social.cases.rest.RecordRequestApi.RecordRequestView;
+import ua.social.cases.client.ClientAccess;
+import ua.social.cases.client.RecordReference;
+import ua.social.cases.records.RecordRequestCommands.Decision;
+import ua.social.cases.records.RecordRequestCommands.RecordRequestCreate;
+import ua.social.cases.records.RecordRequestCommands.RecordRequestDecision;
 import ua.social.cases.support.AccessLog;
+import ua.social.cases.support.CurrentCaller;
 import ua.social.cases.support.Timeline;
 import ua.social.identity.Caller;
 import ua.social.identity.problem.Problem;
@@ -35,7 +36,7 @@ import java.util.UUID;
  * Record requests between communities. A supervisor whose front office was told "a record exists elsewhere"
  * asks for it with the reference; the owning community's supervisor accepts or declines. On acceptance the
  * client record moves to the requesting community and, if the owner chooses, its open cases are transferred
- * (the case transfer of {@link CaseService}, with its timeline entry and event); every case of the client gets
+ * (the case transfer of {@link CaseTransfer}, with its timeline entry and event); every case of the client gets
  * a timeline entry, and the move is in the client's access log.
  */
 @ApplicationScoped
@@ -44,18 +45,20 @@ public class RecordRequestService {
     public static final String TIMELINE_TYPE = "CLIENT_RECORD_TRANSFERRED";
 
     @Inject
-    CaseAccess access;
+    CurrentCaller currentCaller;
+    @Inject
+    ClientAccess clients;
     @Inject
     AccessLog accessLog;
     @Inject
-    CaseService cases;
+    CaseTransfer transfers;
     @Inject
     Timeline timeline;
 
     @Transactional
     public RecordRequest request(RecordRequestCreate req) {
-        Caller caller = access.caller();
-        String hromada = access.ownHromada();
+        Caller caller = currentCaller.get();
+        String hromada = currentCaller.ownHromada();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         RecordReference ref = RecordReference.findById(req.reference());
         if (ref == null || !hromada.equals(ref.hromada) || ref.expiresAt.isBefore(now)) {
@@ -65,7 +68,7 @@ public class RecordRequestService {
                     .field("reference", "unknown, expired or issued to another community"));
         }
         Client client = Client.findById(ref.clientId, LockModeType.PESSIMISTIC_WRITE);
-        if (access.reachesClient(caller, client)) {
+        if (clients.reaches(caller, client)) {
             throw ProblemException.conflict("record-in-reach", "Record already in your reach",
                     "This record is already in your community's reach; find it with the client search.");
         }
@@ -94,7 +97,7 @@ public class RecordRequestService {
 
     /** Requests the caller's community made (outgoing) or received (incoming), newest first. */
     public PageView<RecordRequest> list(String direction, RecordRequest.Status status, int page, int size) {
-        String hromada = access.ownHromada();
+        String hromada = currentCaller.ownHromada();
         String q;
         if (direction == null) {
             q = "(owningHromada = :h or requestingHromada = :h)";
@@ -117,7 +120,7 @@ public class RecordRequestService {
 
     /** A request of the caller's community, either side; else 404. */
     public RecordRequest inReach(UUID id) {
-        String hromada = access.ownHromada();
+        String hromada = currentCaller.ownHromada();
         RecordRequest r = RecordRequest.findById(id);
         if (r == null || !(hromada.equals(r.owningHromada) || hromada.equals(r.requestingHromada))) {
             throw ProblemException.notFound("Record request " + id);
@@ -127,43 +130,34 @@ public class RecordRequestService {
 
     @Transactional
     public RecordRequest decide(UUID id, RecordRequestDecision req) {
-        Caller caller = access.caller();
-        String hromada = access.ownHromada();
+        Caller caller = currentCaller.get();
+        String hromada = currentCaller.ownHromada();
         inReach(id);
         RecordRequest r = RecordRequest.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (!hromada.equals(r.owningHromada)) {
             throw ProblemException.forbidden("Only a supervisor of the community that holds the record decides.");
         }
-        if (r.status != RecordRequest.Status.PENDING) {
-            throw new ProblemException(Problem.of(409, "record-request-decided", "Already decided",
-                    "This request was already " + r.status.name().toLowerCase() + ".").with("status", r.status));
-        }
+        r.requirePending();
         Client client = Client.findById(r.clientId, LockModeType.PESSIMISTIC_WRITE);
         if (!r.owningHromada.equals(client.hromada)) {
             throw ProblemException.conflict("record-moved", "Record moved",
                     "The record has moved to another community since it was requested; it can no longer be decided here.");
         }
-        r.decidedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        r.decidedBy = caller.username();
-        r.decisionNote = req.note() == null || req.note().isBlank() ? null : req.note().trim();
-        if (req.decision() == Decision.DECLINED) {
-            r.status = RecordRequest.Status.DECLINED;
+        r.decide(req.decision() == Decision.ACCEPTED, caller.username(), req.note(), OffsetDateTime.now(ZoneOffset.UTC));
+        if (r.status == RecordRequest.Status.DECLINED) {
             return r;
         }
-        r.status = RecordRequest.Status.ACCEPTED;
         String from = client.hromada;
         if (Boolean.TRUE.equals(req.transferOpenCase())) {
             for (SocialCase c : SocialCase.<SocialCase>list("clientId = ?1 and hromada = ?2 and stage <> ?3",
                     client.id, from, CaseStage.CLOSED)) {
-                cases.transfer(c.id, null, new TransferRequest(null, r.requestingOblast, r.requestingHromada,
+                transfers.transfer(c.id, null, new TransferRequest(null, r.requestingOblast, r.requestingHromada,
                         "Record request of " + r.requestingHromada + " accepted" + (r.decisionNote == null ? ""
                                 : ": " + r.decisionNote), null));
                 r.transferredCases.add(c.id.toString());
             }
         }
-        client.oblast = r.requestingOblast;
-        client.hromada = r.requestingHromada;
-        client.updatedAt = r.decidedAt;
+        client.moveToCommunity(r.requestingOblast, r.requestingHromada, r.decidedAt);
         for (SocialCase c : SocialCase.<SocialCase>list("clientId", client.id)) {
             boolean moved = r.transferredCases.contains(c.id.toString());
             Map<String, Object> details = new LinkedHashMap<>();
@@ -182,9 +176,9 @@ public class RecordRequestService {
 
     /** The request as the caller may see it; showing the person is an access-log read. */
     public RecordRequestView view(RecordRequest r) {
-        Caller caller = access.caller();
+        Caller caller = currentCaller.get();
         Client client = Client.findById(r.clientId);
-        boolean shown = client != null && access.reachesClient(caller, client);
+        boolean shown = client != null && clients.reaches(caller, client);
         if (shown) {
             accessLog.read(caller, AccessLog.RecordType.CLIENT, client.id, "record request");
         }

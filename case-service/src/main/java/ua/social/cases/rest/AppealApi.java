@@ -1,16 +1,9 @@
 package ua.social.cases.rest;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PastOrPresent;
-import jakarta.validation.constraints.Size;
 import ua.social.cases.appeal.Appeal;
 import ua.social.cases.appeal.Appeal.Channel;
 import ua.social.cases.appeal.Appeal.Outcome;
-import ua.social.cases.casefile.ServiceDelivery;
-import ua.social.contracts.code.NeedDomain;
+import ua.social.cases.delivery.ServiceDelivery;
 import ua.social.contracts.code.ServiceCategory;
 
 import java.time.LocalDate;
@@ -18,19 +11,12 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** Request and response shapes of appeals and services delivered. */
+/** Response shapes of appeals and services delivered (the requests are {@code appeal.AppealCommands} and {@code delivery.ServiceRequest}). */
 public final class AppealApi {
 
     private AppealApi() {
     }
 
-    public record AppealRequest(@NotNull UUID clientId, UUID householdId,
-                                @PastOrPresent OffsetDateTime receivedAt,
-                                @NotNull Channel channel,
-                                @Size(max = 300) String location,
-                                @NotEmpty @Size(max = 13) List<@NotNull NeedDomain> needDomains,
-                                @Size(max = 4000) String description) {
-    }
 
     public record AppealView(UUID id, UUID clientId, UUID householdId, String oblast, String hromada,
                              OffsetDateTime receivedAt, Channel channel, String location, List<String> needDomains,
@@ -41,9 +27,6 @@ public final class AppealApi {
         }
     }
 
-    public record ServiceRequest(@NotNull ServiceCategory category, @NotNull @PastOrPresent LocalDate deliveredOn,
-                                 @NotBlank @Size(max = 300) String provider, @Size(max = 2000) String description) {
-    }
 
     public record ServiceView(UUID id, UUID caseId, UUID appealId, ServiceCategory category, LocalDate deliveredOn,
                               String provider, String description, String recordedBy, OffsetDateTime recordedAt) {
@@ -53,7 +36,4 @@ public final class AppealApi {
         }
     }
 
-    /** Ends an appeal without a case: information given or one-off services delivered. */
-    public record ResolutionRequest(@NotNull Outcome outcome, @Size(max = 20) List<@Valid @NotNull ServiceRequest> services) {
-    }
 }

@@ -22,24 +22,30 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ua.social.cases.casefile.CaseAccess;
-import ua.social.cases.casefile.CaseService;
+import ua.social.cases.casefile.CaseAssignment;
+import ua.social.cases.casefile.CaseConsent;
+import ua.social.cases.casefile.CaseOpening;
+import ua.social.cases.casefile.CaseSearch;
+import ua.social.cases.casefile.CaseStages;
+import ua.social.cases.casefile.CaseTeam;
+import ua.social.cases.casefile.CaseTransfer;
 import ua.social.cases.casefile.CaseStage;
 import ua.social.cases.casefile.SocialCase;
 import ua.social.cases.casefile.TeamMember;
 import ua.social.contracts.code.CaseManagementModel;
 import ua.social.cases.rest.CaseApi.AccessView;
-import ua.social.cases.rest.CaseApi.AssignmentRequest;
+import ua.social.cases.casefile.CaseCommands.AssignmentRequest;
 import ua.social.cases.rest.CaseApi.CaseSummary;
 import ua.social.cases.rest.CaseApi.CaseView;
-import ua.social.cases.rest.CaseApi.ClosureRequest;
-import ua.social.cases.rest.CaseApi.ConsentRequest;
-import ua.social.cases.rest.CaseApi.OpenCaseRequest;
-import ua.social.cases.rest.CaseApi.ReopenRequest;
-import ua.social.cases.rest.CaseApi.StageRequest;
-import ua.social.cases.rest.CaseApi.TeamRequest;
+import ua.social.cases.casefile.CaseCommands.ClosureRequest;
+import ua.social.cases.casefile.CaseCommands.ConsentRequest;
+import ua.social.cases.casefile.CaseCommands.OpenCaseRequest;
+import ua.social.cases.casefile.CaseCommands.ReopenRequest;
+import ua.social.cases.casefile.CaseCommands.StageRequest;
+import ua.social.cases.casefile.CaseCommands.TeamRequest;
 import ua.social.cases.rest.CaseApi.TimelineView;
-import ua.social.cases.rest.CaseApi.TransferRequest;
-import ua.social.cases.rest.CaseApi.WithdrawalRequest;
+import ua.social.cases.casefile.CaseCommands.TransferRequest;
+import ua.social.cases.casefile.CaseCommands.WithdrawalRequest;
 import ua.social.cases.support.AccessLog;
 import ua.social.identity.web.Idempotency;
 import ua.social.cases.support.Timeline;
@@ -61,7 +67,19 @@ import java.util.UUID;
 public class CaseResource {
 
     @Inject
-    CaseService cases;
+    CaseOpening opening;
+    @Inject
+    CaseAssignment assignment;
+    @Inject
+    CaseTransfer transfers;
+    @Inject
+    CaseTeam team;
+    @Inject
+    CaseStages stages;
+    @Inject
+    CaseConsent consent;
+    @Inject
+    CaseSearch search;
     @Inject
     CaseAccess access;
     @Inject
@@ -92,7 +110,7 @@ public class CaseResource {
     public Response open(@Valid @NotNull OpenCaseRequest req, @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.create(access.caller(), key, "POST /cases", req,
                 this::replayedOpening, () -> {
-            SocialCase c = cases.open(req);
+            SocialCase c = opening.open(req);
             accessLog.read(access.caller(), AccessLog.RecordType.CASE, c.id, "case opened");
             return new Idempotency.Created(URI.create("/cases/" + c.id), CaseView.of(c, TeamMember.list("caseId", c.id)));
         });
@@ -118,10 +136,10 @@ public class CaseResource {
                                       @QueryParam("hromada") String hromada, @QueryParam("model") String model,
                                       @QueryParam("overdue") String overdue,
                                       @QueryParam("page") String page, @QueryParam("size") String size) {
-        PageView<SocialCase> found = cases.list(QueryParams.enumValue(CaseStage.class, stage, "stage"), caseManager, hromada,
+        PageView<SocialCase> found = search.list(QueryParams.enumValue(CaseStage.class, stage, "stage"), caseManager, hromada,
                 QueryParams.enumValue(CaseManagementModel.class, model, "model"), QueryParams.bool(overdue, "overdue"),
                 QueryParams.page(page), QueryParams.size(size, 20));
-        Set<UUID> overdueIds = cases.overdueAmong(found.items().stream().map(c -> c.id).toList());
+        Set<UUID> overdueIds = search.overdueAmong(found.items().stream().map(c -> c.id).toList());
         accessLog.read(access.caller(), AccessLog.RecordType.CASE, "case list", found.items().stream().map(c -> c.id).toList());
         return PageView.of(found.items().stream().map(c -> new CaseSummary(c.id, c.number, c.clientId, c.hromada,
                 c.stage, c.model, c.caseManagerUsername, c.openedAt, overdueIds.contains(c.id))).toList(),
@@ -146,7 +164,7 @@ public class CaseResource {
             + "unless caseloadOverrideReason is given")
     public Response assign(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull AssignmentRequest req) {
-        return view(cases.assign(id, ifMatch, req));
+        return view(assignment.assign(id, ifMatch, req));
     }
 
     @APIResponse(responseCode = "200", description = "The case file",
@@ -157,7 +175,7 @@ public class CaseResource {
     @Operation(summary = "Transfer the case to another case manager or community; its history stays with it")
     public Response transfer(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @Valid @NotNull TransferRequest req) {
-        return view(cases.transfer(id, ifMatch, req));
+        return view(transfers.transfer(id, ifMatch, req));
     }
 
     @APIResponse(responseCode = "200", description = "The case file",
@@ -167,7 +185,7 @@ public class CaseResource {
     @Operation(summary = "Set the team arrangement and members (staff by username, partner specialists by name)")
     public Response team(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          @Valid @NotNull TeamRequest req) {
-        return view(cases.setTeam(id, ifMatch, req));
+        return view(team.set(id, ifMatch, req));
     }
 
     @APIResponse(responseCode = "200", description = "The case file",
@@ -177,7 +195,7 @@ public class CaseResource {
     @Operation(summary = "Move the case to its next stage; 409 naming the current and allowed stages for an illegal move")
     public Response stage(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           @Valid @NotNull StageRequest req) {
-        return view(cases.move(id, ifMatch, req));
+        return view(stages.move(id, ifMatch, req));
     }
 
     @APIResponse(responseCode = "200", description = "The case file",
@@ -187,7 +205,7 @@ public class CaseResource {
     @Operation(summary = "Close the case with a reason and an outcome evaluation")
     public Response close(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           @Valid @NotNull ClosureRequest req) {
-        return view(cases.close(id, ifMatch, req));
+        return view(stages.close(id, ifMatch, req));
     }
 
     @APIResponse(responseCode = "200", description = "The case file",
@@ -198,7 +216,7 @@ public class CaseResource {
     @Operation(summary = "Reopen a closed case for reassessment (supervisor)")
     public Response reopen(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull ReopenRequest req) {
-        return view(cases.reopen(id, ifMatch, req));
+        return view(stages.reopen(id, ifMatch, req));
     }
 
     @APIResponse(responseCode = "200", description = "The case file",
@@ -208,7 +226,7 @@ public class CaseResource {
     @Operation(summary = "Record informed consent: when, to processing, to sharing with partners")
     public Response consent(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid @NotNull ConsentRequest req) {
-        return view(cases.recordConsent(id, ifMatch, req));
+        return view(consent.record(id, ifMatch, req));
     }
 
     @APIResponse(responseCode = "200", description = "The case file",
@@ -218,7 +236,7 @@ public class CaseResource {
     @Operation(summary = "Withdraw consent (all of it, or only sharing with partners)")
     public Response withdraw(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @Valid @NotNull WithdrawalRequest req) {
-        return view(cases.withdrawConsent(id, ifMatch, req));
+        return view(consent.withdraw(id, ifMatch, req));
     }
 
     @GET

@@ -22,17 +22,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ua.social.cases.casefile.Assessment;
 import ua.social.cases.casefile.CaseAccess;
 import ua.social.cases.casefile.CaseNote;
-import ua.social.cases.casefile.CaseWorkService;
+import ua.social.cases.casefile.Assessments;
+import ua.social.cases.casefile.CaseCommands.ActionStatusRequest;
+import ua.social.cases.casefile.CaseCommands.AssessmentRequest;
+import ua.social.cases.casefile.CaseCommands.NoteRequest;
+import ua.social.cases.casefile.CaseCommands.PlanRequest;
+import ua.social.cases.casefile.CaseDeliveries;
+import ua.social.cases.casefile.CaseNotes;
+import ua.social.cases.casefile.IndividualPlans;
 import ua.social.cases.casefile.PlanRevision;
-import ua.social.cases.casefile.ServiceDelivery;
-import ua.social.cases.rest.AppealApi.ServiceRequest;
+import ua.social.cases.delivery.ServiceDelivery;
+import ua.social.cases.delivery.ServiceRequest;
 import ua.social.cases.rest.AppealApi.ServiceView;
-import ua.social.cases.rest.CaseApi.ActionStatusRequest;
-import ua.social.cases.rest.CaseApi.AssessmentRequest;
 import ua.social.cases.rest.CaseApi.AssessmentView;
-import ua.social.cases.rest.CaseApi.NoteRequest;
 import ua.social.cases.rest.CaseApi.NoteView;
-import ua.social.cases.rest.CaseApi.PlanRequest;
 import ua.social.cases.rest.CaseApi.PlanView;
 import ua.social.identity.web.Idempotency;
 import ua.social.identity.Roles;
@@ -49,7 +52,13 @@ import java.util.UUID;
 public class CaseWorkResource {
 
     @Inject
-    CaseWorkService work;
+    Assessments assessments;
+    @Inject
+    IndividualPlans plans;
+    @Inject
+    CaseDeliveries deliveries;
+    @Inject
+    CaseNotes notes;
     @Inject
     CaseAccess access;
     @Inject
@@ -64,7 +73,7 @@ public class CaseWorkResource {
                            @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.create(access.caller(), key, "POST /cases/" + id + "/assessments", req,
                 location -> access.read(id, "assessment (replayed response)"), () -> {
-            Assessment a = work.assess(id, req);
+            Assessment a = assessments.assess(id, req);
             return new Idempotency.Created(URI.create("/cases/" + id + "/assessments/" + a.number), AssessmentView.of(a));
         });
     }
@@ -73,7 +82,7 @@ public class CaseWorkResource {
     @Path("/assessments")
     @Operation(summary = "All assessments of the case, first to latest")
     public List<AssessmentView> assessments(@PathParam("id") UUID id) {
-        return work.assessments(id).stream().map(AssessmentView::of).toList();
+        return assessments.assessments(id).stream().map(AssessmentView::of).toList();
     }
 
     @APIResponse(responseCode = "201", description = "Recorded",
@@ -87,7 +96,7 @@ public class CaseWorkResource {
                            @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.create(access.caller(), key, "POST /cases/" + id + "/plan/revisions", req,
                 location -> access.read(id, "individual plan revision (replayed response)"), () -> {
-            PlanRevision p = work.revisePlan(id, req);
+            PlanRevision p = plans.revisePlan(id, req);
             return new Idempotency.Created(URI.create("/cases/" + id + "/plan/revisions/" + p.revision), PlanView.of(p));
         });
     }
@@ -96,19 +105,19 @@ public class CaseWorkResource {
     @Path("/plan")
     @Operation(summary = "The current revision of the individual plan")
     public PlanView plan(@PathParam("id") UUID id) {
-        return PlanView.of(work.currentPlan(id));
+        return PlanView.of(plans.currentPlan(id));
     }
 
     @GET
     @Path("/plan/revisions")
     public List<PlanView> revisions(@PathParam("id") UUID id) {
-        return work.planRevisions(id).stream().map(PlanView::of).toList();
+        return plans.planRevisions(id).stream().map(PlanView::of).toList();
     }
 
     @GET
     @Path("/plan/revisions/{revision}")
     public PlanView revision(@PathParam("id") UUID id, @PathParam("revision") int revision) {
-        return PlanView.of(work.planRevision(id, revision));
+        return PlanView.of(plans.planRevision(id, revision));
     }
 
     @PUT
@@ -116,7 +125,7 @@ public class CaseWorkResource {
     @Operation(summary = "Set the status of an action of the current plan")
     public PlanRevision.Action actionStatus(@PathParam("id") UUID id, @PathParam("actionId") UUID actionId,
                                             @Valid @NotNull ActionStatusRequest req) {
-        return work.setActionStatus(id, actionId, req);
+        return plans.setActionStatus(id, actionId, req);
     }
 
     @APIResponse(responseCode = "201", description = "Recorded",
@@ -128,7 +137,7 @@ public class CaseWorkResource {
                             @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.create(access.caller(), key, "POST /cases/" + id + "/services", req,
                 location -> access.read(id, "service delivered (replayed response)"), () -> {
-            ServiceDelivery s = work.deliver(id, req);
+            ServiceDelivery s = deliveries.deliver(id, req);
             return new Idempotency.Created(URI.create("/cases/" + id + "/services"), ServiceView.of(s));
         });
     }
@@ -136,7 +145,7 @@ public class CaseWorkResource {
     @GET
     @Path("/services")
     public List<ServiceView> services(@PathParam("id") UUID id) {
-        return work.services(id).stream().map(ServiceView::of).toList();
+        return deliveries.services(id).stream().map(ServiceView::of).toList();
     }
 
     @APIResponse(responseCode = "201", description = "Recorded",
@@ -148,7 +157,7 @@ public class CaseWorkResource {
                          @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.create(access.caller(), key, "POST /cases/" + id + "/notes", req,
                 location -> access.read(id, "note (replayed response)"), () -> {
-            CaseNote n = work.note(id, req);
+            CaseNote n = notes.note(id, req);
             return new Idempotency.Created(URI.create("/cases/" + id + "/notes"), NoteView.of(n));
         });
     }
@@ -157,6 +166,6 @@ public class CaseWorkResource {
     @Path("/notes")
     @Operation(summary = "Notes of the case; confidential ones only for the case manager, the author and supervisors")
     public List<NoteView> notes(@PathParam("id") UUID id) {
-        return work.notes(id).stream().map(NoteView::of).toList();
+        return notes.notes(id).stream().map(NoteView::of).toList();
     }
 }

@@ -9,10 +9,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import ua.social.cases.casefile.CaseService;
-import ua.social.cases.casefile.CaseWorkService;
-import ua.social.cases.rest.CaseApi.CaseloadView;
-import ua.social.cases.rest.CaseApi.OverdueAction;
+import ua.social.cases.casefile.Caseloads;
+import ua.social.cases.casefile.Caseloads.CaseloadView;
+import ua.social.cases.casefile.IndividualPlans;
+import ua.social.cases.casefile.IndividualPlans.OverdueAction;
 import ua.social.identity.Roles;
 
 import java.util.List;
@@ -24,15 +24,15 @@ import java.util.List;
 public class CaseloadResource {
 
     @Inject
-    CaseService cases;
+    Caseloads caseloads;
     @Inject
-    CaseWorkService work;
+    IndividualPlans plans;
 
     @GET
     @Path("caseload")
     @Operation(summary = "Active cases per case manager, by model (a supervisor: the community; a case manager: own)")
     public List<CaseloadView> caseload(@QueryParam("caseManager") String caseManager) {
-        return cases.caseload(caseManager);
+        return caseloads.caseload(caseManager);
     }
 
     @GET
@@ -40,6 +40,6 @@ public class CaseloadResource {
     @Operation(summary = "Plan actions past their deadline and not done (a supervisor: the community, filter by "
             + "caseManager; a case manager: own cases)")
     public List<OverdueAction> overdue(@QueryParam("caseManager") String caseManager) {
-        return work.overdue(caseManager);
+        return plans.overdue(caseManager);
     }
 }

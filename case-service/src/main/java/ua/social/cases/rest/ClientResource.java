@@ -24,12 +24,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ua.social.cases.casefile.CaseAccess;
 import ua.social.cases.client.Client;
+import ua.social.cases.client.ClientAccess;
+import ua.social.cases.client.ClientCommands.ClientRequest;
 import ua.social.cases.client.ClientService;
 import ua.social.cases.rest.CaseApi.AccessView;
-import ua.social.cases.rest.ClientApi.ClientRequest;
 import ua.social.cases.rest.ClientApi.ClientView;
-import ua.social.cases.records.DuplicateCheck;
-import ua.social.cases.rest.ClientApi.DuplicateCheckView;
+import ua.social.cases.client.DuplicateCheck;
+import ua.social.cases.client.DuplicateCheck.DuplicateCheckView;
 import ua.social.cases.rest.ClientApi.DuplicateProblem;
 import ua.social.cases.support.AccessLog;
 import ua.social.identity.web.Idempotency;
@@ -54,6 +55,8 @@ public class ClientResource {
     @Inject
     CaseAccess access;
     @Inject
+    ClientAccess clientAccess;
+    @Inject
     AccessLog accessLog;
     @Inject
     Idempotency idempotency;
@@ -76,7 +79,7 @@ public class ClientResource {
     @APIResponseSchema(value = ClientView.class, responseCode = "201", responseDescription = "Created")
     public Response register(@Valid @NotNull ClientRequest req, @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.create(access.caller(), key, "POST /clients", req,
-                location -> access.readClient(Idempotency.idIn(location), "client record (replayed response)"), () -> {
+                location -> clientAccess.read(Idempotency.idIn(location), "client record (replayed response)"), () -> {
             Client c = clients.register(req);
             accessLog.read(access.caller(), "client registered", List.of(c.id));
             return new Idempotency.Created(URI.create("/clients/" + c.id), ClientView.of(c));
@@ -123,7 +126,7 @@ public class ClientResource {
     @Path("/{id}")
     @Operation(summary = "A client's record (the read is written to the access log); ETag carries the version")
     public Response get(@PathParam("id") UUID id) {
-        Client c = access.readClient(id, "client record");
+        Client c = clientAccess.read(id, "client record");
         return Response.ok(ClientView.of(c)).tag(Versions.etag(c.version)).build();
     }
 
@@ -147,7 +150,7 @@ public class ClientResource {
                                           @QueryParam("size") String size) {
         int p = QueryParams.page(page);
         int n = QueryParams.size(size, 50);
-        access.clientInReach(id);
+        clientAccess.inReach(id);
         var entries = accessLog.of(AccessLog.RecordType.CLIENT, id, p, n);
         return PageView.of(entries.stream().map(AccessView::of).toList(), p, n,
                 accessLog.count(AccessLog.RecordType.CLIENT, id));

@@ -23,9 +23,10 @@ import ua.social.cases.client.Household;
 import ua.social.cases.client.HouseholdMember;
 import ua.social.cases.support.AccessLog;
 import ua.social.cases.client.HouseholdService;
-import ua.social.cases.rest.ClientApi.HouseholdRequest;
-import ua.social.cases.rest.ClientApi.HouseholdView;
-import ua.social.cases.rest.ClientApi.MemberRequest;
+import ua.social.cases.client.ClientCommands.HouseholdRequest;
+import ua.social.cases.client.ClientCommands.MemberRequest;
+import ua.social.cases.client.HouseholdService.HouseholdView;
+import ua.social.cases.client.HouseholdService.MemberView;
 import ua.social.cases.support.AccessLog;
 import ua.social.identity.web.Idempotency;
 import ua.social.identity.Roles;
@@ -52,7 +53,7 @@ public class HouseholdResource {
     /** The household as shown, each member's read written to the access log. */
     private HouseholdView shown(Household h, String what) {
         HouseholdView v = households.view(h);
-        accessLog.read(access.caller(), what, v.members().stream().map(ClientApi.MemberView::clientId).toList());
+        accessLog.read(access.caller(), what, v.members().stream().map(MemberView::clientId).toList());
         return v;
     }
 

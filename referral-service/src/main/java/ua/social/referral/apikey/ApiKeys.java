@@ -2,6 +2,7 @@ package ua.social.referral.apikey;
 
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import ua.social.identity.CallerContext;
@@ -11,8 +12,9 @@ import ua.social.identity.problem.ProblemException;
 import ua.social.identity.web.PageView;
 import ua.social.referral.config.ReferralConfig;
 import ua.social.referral.partner.Partner;
-import ua.social.referral.rest.ApiKeyApi.ApiKeyView;
-import ua.social.referral.rest.ApiKeyApi.IssuedKeyView;
+import ua.social.referral.partner.PartnerDeactivated;
+import ua.social.referral.apikey.ApiKeyViews.ApiKeyView;
+import ua.social.referral.apikey.ApiKeyViews.IssuedKeyView;
 import ua.social.referral.support.Time;
 
 import java.time.OffsetDateTime;
@@ -147,6 +149,15 @@ public class ApiKeys {
         }
         old.replacedBy = successor.id();
         return successor;
+    }
+
+    /**
+     * Deactivation suspends every key still in use; re-activating the partner leaves them suspended until an
+     * admin re-activates each key ({@code POST /partners/{id}/api-keys/{keyId}/reactivation}).
+     */
+    void suspendKeys(@Observes PartnerDeactivated e) {
+        PartnerApiKey.update("suspendedAt = ?1, suspendedBy = ?2 where partnerId = ?3 and revokedAt is null "
+                + "and suspendedAt is null and (expiresAt is null or expiresAt > ?1)", e.at(), e.by(), e.partnerId());
     }
 
     private static Partner partner(UUID partnerId) {

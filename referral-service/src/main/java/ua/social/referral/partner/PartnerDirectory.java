@@ -4,6 +4,7 @@ import ua.social.contracts.code.ServiceCategory;
 import ua.social.contracts.code.PartnerSector;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import ua.social.identity.Territory;
@@ -12,19 +13,18 @@ import ua.social.identity.CallerContext;
 import ua.social.identity.Roles;
 import ua.social.identity.problem.Problem;
 import ua.social.identity.problem.ProblemException;
-import ua.social.referral.apikey.PartnerApiKey;
 import ua.social.identity.web.PageView;
-import ua.social.referral.rest.PartnerApi.ContactRequest;
-import ua.social.referral.rest.PartnerApi.HoursRequest;
-import ua.social.referral.rest.PartnerApi.LocationRequest;
-import ua.social.referral.rest.PartnerApi.LocationView;
-import ua.social.referral.rest.PartnerApi.PartnerRequest;
-import ua.social.referral.rest.PartnerApi.PartnerSummary;
-import ua.social.referral.rest.PartnerApi.PartnerView;
-import ua.social.referral.rest.PartnerApi.ServiceBrief;
-import ua.social.referral.rest.PartnerApi.ServiceRequest;
-import ua.social.referral.rest.PartnerApi.ServiceView;
-import ua.social.referral.rest.PartnerApi;
+import ua.social.referral.partner.PartnerCommands.ContactRequest;
+import ua.social.referral.partner.PartnerCommands.HoursRequest;
+import ua.social.referral.partner.PartnerCommands.LocationRequest;
+import ua.social.referral.partner.PartnerViews.LocationView;
+import ua.social.referral.partner.PartnerCommands.PartnerRequest;
+import ua.social.referral.partner.PartnerViews.PartnerSummary;
+import ua.social.referral.partner.PartnerViews.PartnerView;
+import ua.social.referral.partner.PartnerViews.ServiceBrief;
+import ua.social.referral.partner.PartnerCommands.ServiceRequest;
+import ua.social.referral.partner.PartnerViews.ServiceView;
+import ua.social.referral.partner.PartnerViews;
 import ua.social.referral.support.Time;
 import ua.social.identity.web.Versions;
 
@@ -50,6 +50,8 @@ public class PartnerDirectory {
 
     @Inject
     CallerContext callerContext;
+    @Inject
+    Event<PartnerDeactivated> deactivated;
 
     // ---------------------------------------------------------------- organisations
 
@@ -92,7 +94,7 @@ public class PartnerDirectory {
         if (switching) {
             p.active = req.active();
             if (!p.active) {
-                suspendKeys(p.id, now, caller.username());
+                deactivated.fire(new PartnerDeactivated(p.id, now, caller.username()));
             }
         }
         p.updatedAt = now;
@@ -144,15 +146,6 @@ public class PartnerDirectory {
             pc.phone = blankToNull(c.phone());
             pc.persist();
         }
-    }
-
-    /**
-     * Deactivation suspends every key still in use; re-activating the partner leaves them suspended until an
-     * admin re-activates each key ({@code POST /partners/{id}/api-keys/{keyId}/reactivation}).
-     */
-    private static void suspendKeys(UUID partnerId, OffsetDateTime now, String who) {
-        PartnerApiKey.update("suspendedAt = ?1, suspendedBy = ?2 where partnerId = ?3 and revokedAt is null "
-                + "and suspendedAt is null and (expiresAt is null or expiresAt > ?1)", now, who, partnerId);
     }
 
     /** True when the caller may maintain the organisation (see the class comment). */
@@ -398,7 +391,7 @@ public class PartnerDirectory {
     public PartnerView view(Partner p) {
         List<PartnerLocation> locations = PartnerLocation.of(p.id);
         List<PartnerService> services = PartnerService.of(p.id);
-        return PartnerApi.view(p, PartnerContact.of(p.id), locationViews(locations), serviceViews(services));
+        return PartnerViews.view(p, PartnerContact.of(p.id), locationViews(locations), serviceViews(services));
     }
 
     public List<LocationView> locationViews(List<PartnerLocation> locations) {

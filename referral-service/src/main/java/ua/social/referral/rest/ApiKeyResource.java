@@ -21,9 +21,9 @@ import ua.social.identity.Roles;
 import ua.social.identity.web.QueryParams;
 import ua.social.identity.web.PageView;
 import ua.social.referral.apikey.ApiKeys;
-import ua.social.referral.rest.ApiKeyApi.ApiKeyView;
+import ua.social.referral.apikey.ApiKeyViews.ApiKeyView;
 import ua.social.referral.rest.ApiKeyApi.IssueKeyRequest;
-import ua.social.referral.rest.ApiKeyApi.IssuedKeyView;
+import ua.social.referral.apikey.ApiKeyViews.IssuedKeyView;
 import ua.social.referral.rest.ApiKeyApi.RotateKeyRequest;
 import ua.social.identity.web.Idempotency;
 

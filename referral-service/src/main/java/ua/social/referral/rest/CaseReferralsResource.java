@@ -19,7 +19,7 @@ import ua.social.referral.referral.ReferralAccess;
 import ua.social.referral.referral.ReferralService;
 import ua.social.contracts.code.ReferralStatus;
 import ua.social.referral.referral.Urgency;
-import ua.social.referral.rest.ReferralApi.ReferralSummary;
+import ua.social.referral.referral.ReferralViews.ReferralSummary;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;

@@ -29,11 +29,11 @@ import ua.social.referral.referral.ReferralNote;
 import ua.social.referral.referral.ReferralService;
 import ua.social.contracts.code.ReferralStatus;
 import ua.social.referral.referral.Urgency;
-import ua.social.referral.rest.ReferralApi.NoteRequest;
-import ua.social.referral.rest.ReferralApi.NoteView;
-import ua.social.referral.rest.ReferralApi.PartnerReferralSummary;
-import ua.social.referral.rest.ReferralApi.PartnerReferralView;
-import ua.social.referral.rest.ReferralApi.TransitionRequest;
+import ua.social.referral.referral.ReferralCommands.NoteRequest;
+import ua.social.referral.referral.ReferralViews.NoteView;
+import ua.social.referral.referral.ReferralViews.PartnerReferralSummary;
+import ua.social.referral.referral.ReferralViews.PartnerReferralView;
+import ua.social.referral.referral.ReferralCommands.TransitionRequest;
 import ua.social.identity.web.Idempotency;
 import ua.social.identity.web.Versions;
 

@@ -1,5 +1,6 @@
 package ua.social.referral.rest;
 
+import ua.social.contracts.code.PartnerSector;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import ua.social.referral.partner.PartnerViews;
 import ua.social.identity.Territory;
 import ua.social.identity.CallerContext;
 import ua.social.identity.Roles;
@@ -28,12 +30,11 @@ import ua.social.referral.partner.Partner;
 import ua.social.referral.partner.PartnerDirectory;
 import ua.social.referral.partner.PartnerLocation;
 import ua.social.referral.partner.PartnerService;
-import ua.social.contracts.code.PartnerSector;
 import ua.social.contracts.code.ServiceCategory;
-import ua.social.referral.rest.PartnerApi.LocationRequest;
-import ua.social.referral.rest.PartnerApi.PartnerRequest;
-import ua.social.referral.rest.PartnerApi.PartnerSummary;
-import ua.social.referral.rest.PartnerApi.ServiceRequest;
+import ua.social.referral.partner.PartnerCommands.LocationRequest;
+import ua.social.referral.partner.PartnerCommands.PartnerRequest;
+import ua.social.referral.partner.PartnerViews.PartnerSummary;
+import ua.social.referral.partner.PartnerCommands.ServiceRequest;
 import ua.social.identity.web.Idempotency;
 import ua.social.identity.web.Versions;
 
@@ -76,7 +77,7 @@ public class PartnerResource {
     @POST
     @Operation(summary = "Add an organisation to the directory (platform admin, or a supervisor for their own "
             + "community); accepts Idempotency-Key")
-    @APIResponseSchema(value = PartnerApi.PartnerView.class, responseCode = "201", responseDescription = "Created")
+    @APIResponseSchema(value = PartnerViews.PartnerView.class, responseCode = "201", responseDescription = "Created")
     public Response create(@Valid @NotNull PartnerRequest req, @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.create(callerContext.current(), key, "POST /partners", req,
                 location -> directory.view(Idempotency.idIn(location)), () -> {
@@ -91,7 +92,7 @@ public class PartnerResource {
             Roles.PLATFORM_ADMIN, Roles.PARTNER})
     @Operation(summary = "An organisation with its contacts, locations (address, community, working hours) and services; "
             + "ETag carries the version")
-    @APIResponseSchema(value = PartnerApi.PartnerView.class, responseCode = "200", responseDescription = "OK")
+    @APIResponseSchema(value = PartnerViews.PartnerView.class, responseCode = "200", responseDescription = "OK")
     public Response get(@PathParam("id") UUID id) {
         var view = directory.view(id);
         return Response.ok(view).tag(Versions.etag(view.version())).build();
@@ -103,7 +104,7 @@ public class PartnerResource {
             + "active (platform admin only) false takes it out of referrals and suspends its API keys, which stay refused "
             + "after re-activation until an admin re-activates each key. A supervisor edits only organisations whose "
             + "locations all lie in their community (403 otherwise)")
-    @APIResponseSchema(value = PartnerApi.PartnerView.class, responseCode = "200", responseDescription = "OK")
+    @APIResponseSchema(value = PartnerViews.PartnerView.class, responseCode = "200", responseDescription = "OK")
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull PartnerRequest req) {
         Partner p = directory.update(id, ifMatch, req);
@@ -114,7 +115,7 @@ public class PartnerResource {
     @POST
     @Path("/{id}/locations")
     @Operation(summary = "Add a location: address, community (KATOTTG), oblast, working hours; accepts Idempotency-Key")
-    @APIResponseSchema(value = PartnerApi.LocationView.class, responseCode = "201", responseDescription = "Created")
+    @APIResponseSchema(value = PartnerViews.LocationView.class, responseCode = "201", responseDescription = "Created")
     public Response addLocation(@PathParam("id") UUID id, @Valid @NotNull LocationRequest req,
                                 @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.create(callerContext.current(), key, "POST /partners/" + id + "/locations", req,
@@ -127,7 +128,7 @@ public class PartnerResource {
     @PUT
     @Path("/{id}/locations/{locationId}")
     @Operation(summary = "Change a location (its working hours are replaced); If-Match optional")
-    @APIResponseSchema(value = PartnerApi.LocationView.class, responseCode = "200", responseDescription = "OK")
+    @APIResponseSchema(value = PartnerViews.LocationView.class, responseCode = "200", responseDescription = "OK")
     public Response updateLocation(@PathParam("id") UUID id, @PathParam("locationId") UUID locationId,
                                    @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull LocationRequest req) {
         PartnerLocation l = directory.updateLocation(id, locationId, ifMatch, req);
@@ -138,7 +139,7 @@ public class PartnerResource {
     @Path("/{id}/services")
     @Operation(summary = "Add a service: category, eligibility, languages, fee-free or not, locations where it is given; "
             + "accepts Idempotency-Key")
-    @APIResponseSchema(value = PartnerApi.ServiceView.class, responseCode = "201", responseDescription = "Created")
+    @APIResponseSchema(value = PartnerViews.ServiceView.class, responseCode = "201", responseDescription = "Created")
     public Response addService(@PathParam("id") UUID id, @Valid @NotNull ServiceRequest req,
                                @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.create(callerContext.current(), key, "POST /partners/" + id + "/services", req,
@@ -151,7 +152,7 @@ public class PartnerResource {
     @PUT
     @Path("/{id}/services/{serviceId}")
     @Operation(summary = "Change a service (active=false stops new referrals to it); If-Match optional")
-    @APIResponseSchema(value = PartnerApi.ServiceView.class, responseCode = "200", responseDescription = "OK")
+    @APIResponseSchema(value = PartnerViews.ServiceView.class, responseCode = "200", responseDescription = "OK")
     public Response updateService(@PathParam("id") UUID id, @PathParam("serviceId") UUID serviceId,
                                   @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull ServiceRequest req) {
         PartnerService s = directory.updateService(id, serviceId, ifMatch, req);

@@ -1,4 +1,4 @@
-package ua.social.cases.messaging;
+package ua.social.cases.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

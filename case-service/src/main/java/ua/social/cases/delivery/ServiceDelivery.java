@@ -1,4 +1,4 @@
-package ua.social.cases.casefile;
+package ua.social.cases.delivery;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

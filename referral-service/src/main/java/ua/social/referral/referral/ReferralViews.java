@@ -1,61 +1,21 @@
-package ua.social.referral.rest;
+package ua.social.referral.referral;
 
-import ua.social.referral.referral.ReferralMoves;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.FutureOrPresent;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Past;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import ua.social.contracts.code.ReferralStatus;
+import ua.social.contracts.code.PartnerSector;
 import ua.social.referral.partner.Partner;
 import ua.social.referral.partner.PartnerService;
-import ua.social.contracts.code.PartnerSector;
 import ua.social.contracts.code.ServiceCategory;
-import ua.social.referral.referral.AccessLog;
-import ua.social.referral.referral.AccessLogEntry;
-import ua.social.referral.referral.Referral;
-import ua.social.referral.referral.ReferralNote;
-import ua.social.contracts.code.ReferralStatus;
-import ua.social.referral.referral.Side;
-import ua.social.referral.referral.StatusChange;
-import ua.social.referral.referral.Urgency;
+import ua.social.referral.referral.ReferralCommands.ClientData;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** Request and response shapes of referrals, for the referring side and for partners. */
-public final class ReferralApi {
+/** Referrals as they are shown: to the referring side, and to partners (what the work needs, not the case file). */
+public final class ReferralViews {
 
-    private ReferralApi() {
-    }
-
-    /** The minimum the partner needs to reach and serve the client; given by the case manager. */
-    public record ClientData(@NotBlank @Size(max = 300) String fullName,
-                             @Past LocalDate dateOfBirth,
-                             @Size(max = 30) @Pattern(regexp = PartnerApi.PHONE, message = PartnerApi.PHONE_MESSAGE) String phone,
-                             @Size(max = 4000) String notes) {
-    }
-
-    public record CreateReferralRequest(@NotNull UUID caseId,
-                                        @NotNull UUID partnerId,
-                                        UUID serviceId,
-                                        ServiceCategory serviceCategory,
-                                        UUID planActionId,
-                                        @NotNull Urgency urgency,
-                                        @NotBlank @Size(max = 4000) String reason,
-                                        @FutureOrPresent LocalDate desiredDate,
-                                        @NotNull @Valid ClientData client) {
-    }
-
-    public record TransitionRequest(@NotNull ReferralStatus status,
-                                    @Size(max = 4000) String reason,
-                                    @Size(max = 4000) String outcome) {
-    }
-
-    public record NoteRequest(@NotBlank @Size(max = 4000) String text) {
+    private ReferralViews() {
     }
 
     public record PartnerRef(UUID id, String name, PartnerSector sector) {

@@ -7,16 +7,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import ua.social.cases.appeal.AppealService;
-import ua.social.cases.messaging.CaseEvents;
-import ua.social.cases.rest.AppealApi.ServiceRequest;
-import ua.social.cases.rest.CaseApi.ActionRequest;
-import ua.social.cases.rest.CaseApi.ActionStatusRequest;
-import ua.social.cases.rest.CaseApi.AssessmentRequest;
-import ua.social.cases.rest.CaseApi.GoalRequest;
-import ua.social.cases.rest.CaseApi.NoteRequest;
-import ua.social.cases.rest.CaseApi.OverdueAction;
-import ua.social.cases.rest.CaseApi.PlanRequest;
+import ua.social.cases.casefile.CaseCommands.ActionRequest;
+import ua.social.cases.casefile.CaseCommands.ActionStatusRequest;
+import ua.social.cases.casefile.CaseCommands.GoalRequest;
+import ua.social.cases.casefile.CaseCommands.PlanRequest;
+import ua.social.cases.events.CaseEvents;
 import ua.social.cases.support.Timeline;
 import ua.social.identity.Caller;
 import ua.social.identity.Roles;
@@ -36,12 +31,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** The work inside a case: assessments, the individual plan, services delivered, notes. */
+/**
+ * The individual plan: agreed and revised (each revision kept), its actions' statuses (by staff or a linked
+ * referral), and the actions past their deadline.
+ */
 @ApplicationScoped
-public class CaseWorkService {
+public class IndividualPlans {
 
-    private static final Set<CaseStage> ASSESSING = EnumSet.of(CaseStage.ASSESSMENT, CaseStage.PLANNING,
-            CaseStage.IMPLEMENTATION, CaseStage.MONITORING);
     private static final Set<CaseStage> PLAN_ACTIVE = EnumSet.of(CaseStage.PLANNING, CaseStage.IMPLEMENTATION,
             CaseStage.MONITORING);
 
@@ -65,60 +61,16 @@ public class CaseWorkService {
     @Inject
     EntityManager em;
 
-    private static void requireStage(SocialCase c, Set<CaseStage> stages, String what) {
-        if (!stages.contains(c.stage)) {
-            throw new ProblemException(Problem.of(409, "wrong-stage", "Not in this stage",
-                            what + " is done in stages " + stages + "; the case is in " + c.stage + ".")
-                    .with("currentStage", c.stage.name()));
-        }
+    /** An action of a current plan past its deadline and not done. */
+    public record OverdueAction(UUID caseId, String caseNumber, String caseManager, String hromada, UUID actionId,
+                                String description, String responsible, LocalDate deadline, String status) {
     }
-
-    // ---------------------------------------------------------------- assessment
-
-    @Transactional
-    public Assessment assess(UUID caseId, AssessmentRequest req) {
-        Caller caller = access.caller();
-        SocialCase c = access.inReach(caseId);
-        requireStage(c, ASSESSING, "Assessment");
-        Set<String> domains = new HashSet<>();
-        for (int i = 0; i < req.needs().size(); i++) {
-            if (!domains.add(req.needs().get(i).domain().name())) {
-                throw ProblemException.badRequest("needs[" + i + "].domain", "domain listed twice");
-            }
-        }
-        int number = (int) Assessment.count("caseId", caseId) + 1;
-        Assessment a = new Assessment();
-        a.id = UUID.randomUUID();
-        a.caseId = caseId;
-        a.number = number;
-        a.assessedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        a.assessedBy = caller.username();
-        a.needs = req.needs().stream().map(n -> new Assessment.Need(n.domain().name(), n.severity(), n.description())).toList();
-        a.strengths = req.strengths() == null ? List.of()
-                : req.strengths().stream().map(s -> new Assessment.Strength(s.kind(), s.description())).toList();
-        a.risks = req.risks() == null ? List.of()
-                : req.risks().stream().map(r -> new Assessment.Risk(r.description(), r.severity())).toList();
-        a.summary = req.summary();
-        a.persist();
-        timeline.append(caseId, number == 1 ? "ASSESSMENT_RECORDED" : "REASSESSMENT_RECORDED",
-                (number == 1 ? "Assessment" : "Reassessment #" + number) + ": " + a.needs.size() + " need(s), "
-                        + a.strengths.size() + " strength(s), " + a.risks.size() + " risk(s)",
-                caller.username(), Map.of("assessment", number, "needDomains", List.copyOf(domains)));
-        return a;
-    }
-
-    public List<Assessment> assessments(UUID caseId) {
-        access.read(caseId, "assessments");
-        return Assessment.list("caseId", Sort.by("number"), caseId);
-    }
-
-    // ---------------------------------------------------------------- individual plan
 
     @Transactional
     public PlanRevision revisePlan(UUID caseId, PlanRequest req) {
         Caller caller = access.caller();
         SocialCase c = access.inReach(caseId);
-        requireStage(c, EnumSet.of(CaseStage.PLANNING), "Agreeing or revising the individual plan");
+        c.requireStage(EnumSet.of(CaseStage.PLANNING), "Agreeing or revising the individual plan");
         Assessment latest = Assessment.find("caseId", Sort.by("number").descending(), caseId).firstResult();
         Set<String> assessedDomains = new HashSet<>();
         latest.needs.forEach(n -> assessedDomains.add(n.domain()));
@@ -177,11 +129,17 @@ public class CaseWorkService {
                 (p.revision == 1 ? "Individual plan agreed" : "Individual plan revised (revision " + p.revision + ")")
                         + ": " + goals.size() + " goal(s), " + actionCount + " action(s)",
                 caller.username(), Map.of("revision", p.revision));
+        publishPlanRevised(c, p, actionCount, now);
+        return p;
+    }
+
+    private void publishPlanRevised(SocialCase c, PlanRevision p, int actionCount, OffsetDateTime now) {
+        UUID caseId = c.id;
+        List<PlanRevision.Goal> goals = p.goals;
         long partnerActions = goals.stream().flatMap(g -> g.actions().stream())
                 .filter(a -> a.responsibleKind() == PlanRevision.ResponsibleKind.PARTNER_ORGANISATION).count();
         events.publish(caseId, p.id, new PlanRevised(caseId, c.oblast, c.hromada, p.revision, goals.size(), actionCount,
                 partnerActions, now));
-        return p;
     }
 
     /**
@@ -250,7 +208,7 @@ public class CaseWorkService {
     public PlanRevision.Action setActionStatus(UUID caseId, UUID actionId, ActionStatusRequest req) {
         Caller caller = access.caller();
         SocialCase c = access.inReach(caseId);
-        requireStage(c, PLAN_ACTIVE, "Updating plan actions");
+        c.requireStage(PLAN_ACTIVE, "Updating plan actions");
         return updateAction(c, actionId, req.status(), caller.username(), req.note());
     }
 
@@ -262,25 +220,7 @@ public class CaseWorkService {
         if (p == null) {
             throw ProblemException.notFound("Individual plan of case " + c.id);
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        PlanRevision.Action changed = null;
-        List<PlanRevision.Goal> goals = new ArrayList<>();
-        for (PlanRevision.Goal g : p.goals) {
-            List<PlanRevision.Action> actions = new ArrayList<>();
-            for (PlanRevision.Action a : g.actions()) {
-                if (a.id().equals(actionId)) {
-                    changed = a.withStatus(status, now);
-                    actions.add(changed);
-                } else {
-                    actions.add(a);
-                }
-            }
-            goals.add(new PlanRevision.Goal(g.id(), g.description(), g.needDomains(), actions));
-        }
-        if (changed == null) {
-            throw ProblemException.notFound("Action " + actionId + " in the current plan");
-        }
-        p.goals = goals;
+        PlanRevision.Action changed = p.setActionStatus(actionId, status, OffsetDateTime.now(ZoneOffset.UTC));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("actionId", actionId.toString());
         details.put("status", status.name());
@@ -329,65 +269,5 @@ public class CaseWorkService {
 
     private static LocalDate toLocalDate(Object o) {
         return o instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) o;
-    }
-
-    // ---------------------------------------------------------------- services and notes
-
-    @Transactional
-    public ServiceDelivery deliver(UUID caseId, ServiceRequest req) {
-        Caller caller = access.caller();
-        SocialCase c = access.changeOpen(caseId, null);
-        ServiceDelivery s = new ServiceDelivery();
-        s.id = UUID.randomUUID();
-        s.caseId = caseId;
-        s.category = req.category();
-        s.deliveredOn = req.deliveredOn();
-        s.provider = req.provider();
-        s.description = req.description();
-        s.recordedBy = caller.username();
-        s.recordedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        s.persist();
-        timeline.append(caseId, "SERVICE_DELIVERED", "Service delivered: " + s.category + " by " + s.provider,
-                caller.username(), Map.of("serviceId", s.id.toString(), "category", s.category.name(),
-                        "deliveredOn", s.deliveredOn.toString()));
-        AppealService.publishDelivered(events, s, c.oblast, c.hromada, c.clientId);
-        return s;
-    }
-
-    public List<ServiceDelivery> services(UUID caseId) {
-        access.read(caseId, "services delivered");
-        return ServiceDelivery.list("caseId", Sort.by("deliveredOn").and("recordedAt"), caseId);
-    }
-
-    @Transactional
-    public CaseNote note(UUID caseId, NoteRequest req) {
-        Caller caller = access.caller();
-        SocialCase c = access.inReach(caseId);
-        if (req.kind() == CaseNote.Kind.SUPERVISION_REVIEW && !access.isSupervisorOf(caller, c)) {
-            throw ProblemException.forbidden("Supervision reviews are written by a supervisor of the case's community.");
-        }
-        CaseNote n = new CaseNote();
-        n.id = UUID.randomUUID();
-        n.caseId = caseId;
-        n.kind = req.kind();
-        n.text = req.text();
-        n.confidential = req.confidential();
-        n.authorId = caller.id();
-        n.author = caller.username();
-        n.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        n.persist();
-        timeline.append(caseId, req.kind() == CaseNote.Kind.MONITORING ? "MONITORING_NOTE_ADDED" : "SUPERVISION_REVIEW_ADDED",
-                (req.kind() == CaseNote.Kind.MONITORING ? "Monitoring note" : "Supervision review")
-                        + (n.confidential ? " (confidential)" : ""), caller.username(), Map.of("noteId", n.id.toString()));
-        return n;
-    }
-
-    /** Notes of a case; confidential ones only for the case manager, their author and supervisors. */
-    public List<CaseNote> notes(UUID caseId) {
-        Caller caller = access.caller();
-        SocialCase c = access.read(caseId, "notes");
-        boolean seesConfidential = caller.id().equals(c.caseManagerId) || access.isSupervisorOf(caller, c);
-        return CaseNote.<CaseNote>list("caseId", Sort.by("createdAt"), caseId).stream()
-                .filter(n -> !n.confidential || seesConfidential || caller.id().equals(n.authorId)).toList();
     }
 }

@@ -1,4 +1,4 @@
-package ua.social.referral.casefile;
+package ua.social.referral.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +14,7 @@ import ua.social.contracts.event.ConsentChanged;
 import ua.social.contracts.event.EventJson;
 import ua.social.messaging.CloudEvent;
 import ua.social.messaging.ProcessedEvents;
+import ua.social.referral.casefile.CaseProjection;
 import ua.social.referral.referral.Referral;
 import ua.social.referral.support.Time;
 

@@ -1,4 +1,4 @@
-package ua.social.cases.records;
+package ua.social.cases.client;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,23 +1,21 @@
-package ua.social.cases.records;
+package ua.social.cases.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import ua.social.cases.casefile.CaseAccess;
-import ua.social.cases.client.Client;
-import ua.social.cases.rest.ClientApi.DuplicateCandidate;
-import ua.social.cases.rest.ClientApi.DuplicateCheckView;
-import ua.social.cases.rest.ClientApi.RecordElsewhere;
 import ua.social.cases.support.AccessLog;
+import ua.social.cases.support.CurrentCaller;
 import ua.social.identity.Caller;
 
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * What the front office may learn from a duplicate match. A client in the caller's reach is shown as a
@@ -36,7 +34,9 @@ public class DuplicateCheck {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
-    CaseAccess access;
+    CurrentCaller currentCaller;
+    @Inject
+    ClientAccess access;
     @Inject
     AccessLog accessLog;
 
@@ -44,17 +44,38 @@ public class DuplicateCheck {
     public record Match(Client client, String match) {
     }
 
+    /** What a likely or exact duplicate shows: enough to recognise the person, no more. */
+    public record DuplicateCandidate(UUID id, String lastName, String firstName, String patronymic,
+                                     LocalDate dateOfBirth, String hromada, String match) {
+        public static DuplicateCandidate of(Client c, String match) {
+            return new DuplicateCandidate(c.id, c.lastName, c.firstName, c.patronymic, c.dateOfBirth, c.hromada, match);
+        }
+    }
+
+    /**
+     * A match outside the caller's reach: that a record exists elsewhere, nothing about the person (no name,
+     * birth date, community or id). The reference lets the caller's supervisor ask for the record
+     * ({@code POST /record-requests}); it is good for the caller's community only, until it expires.
+     */
+    public record RecordElsewhere(String match, String reference, OffsetDateTime referenceExpiresAt) {
+    }
+
+    /** The duplicate check's answer: candidates in the caller's reach, and records that exist elsewhere. */
+    public record DuplicateCheckView(List<DuplicateCandidate> candidates, List<RecordElsewhere> recordsElsewhere) {
+    }
+
+
     /**
      * Sorts matches into what the caller may see. Written in a transaction of its own, so the reads stay
      * in the access log (and the references valid) when the caller's request then ends in a 409.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public DuplicateCheckView answer(List<Match> matches) {
-        Caller caller = access.caller();
+        Caller caller = currentCaller.get();
         List<DuplicateCandidate> candidates = new ArrayList<>();
         List<RecordElsewhere> elsewhere = new ArrayList<>();
         for (Match m : matches) {
-            if (access.reachesClient(caller, m.client())) {
+            if (access.reaches(caller, m.client())) {
                 candidates.add(DuplicateCandidate.of(m.client(), m.match()));
                 accessLog.read(caller, AccessLog.RecordType.CLIENT, m.client().id, SHOWN);
             } else {
@@ -66,7 +87,7 @@ public class DuplicateCheck {
     }
 
     private RecordElsewhere reference(Caller caller, Match m) {
-        String hromada = access.ownHromada();
+        String hromada = currentCaller.ownHromada();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         RecordReference.delete("expiresAt < ?1", now);
         RecordReference ref = RecordReference.<RecordReference>find(

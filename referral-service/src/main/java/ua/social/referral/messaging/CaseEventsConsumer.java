@@ -1,4 +1,4 @@
-package ua.social.referral.casefile;
+package ua.social.referral.messaging;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
