@@ -18,8 +18,8 @@ import ua.social.identity.Caller;
 import ua.social.identity.problem.ProblemException;
 import ua.social.identity.web.PageView;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +29,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class AppealService {
 
+    @Inject
+    Clock clock;
     @Inject
     CaseAccess access;
     @Inject
@@ -50,7 +52,7 @@ public class AppealService {
         a.householdId = req.householdId();
         a.oblast = caller.jurisdiction().oblast();
         a.hromada = hromada;
-        a.receivedAt = req.receivedAt() == null ? OffsetDateTime.now(ZoneOffset.UTC) : req.receivedAt();
+        a.receivedAt = req.receivedAt() == null ? OffsetDateTime.now(clock) : req.receivedAt();
         a.channel = req.channel();
         a.location = req.location();
         a.needDomains = req.needDomains().stream().map(Enum::name).distinct().toList();
@@ -117,7 +119,7 @@ public class AppealService {
         s.provider = req.provider();
         s.description = req.description();
         s.recordedBy = access.caller().username();
-        s.recordedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        s.recordedAt = OffsetDateTime.now(clock);
         s.persist();
         publishDelivered(events, s, a.oblast, a.hromada, a.clientId);
         return s;

@@ -35,9 +35,9 @@ import ua.social.identity.problem.Problem;
 import ua.social.identity.problem.ProblemException;
 import ua.social.identity.web.PageView;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.Year;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -55,6 +55,8 @@ public class CaseService {
     /** Problems needed for the "more than three problems" criterion. */
     static final int MORE_THAN = 3;
 
+    @Inject
+    Clock clock;
     @Inject
     CaseAccess access;
     @Inject
@@ -112,7 +114,7 @@ public class CaseService {
 
         SocialCase c = new SocialCase();
         c.id = UUID.randomUUID();
-        c.number = "CM-" + Year.now(ZoneOffset.UTC) + "-"
+        c.number = "CM-" + Year.now(clock) + "-"
                 + String.format("%06d", ((Number) em.createNativeQuery("SELECT nextval('case_number_seq')")
                 .getSingleResult()).longValue());
         c.clientId = clientId;
@@ -125,7 +127,7 @@ public class CaseService {
         c.teamArrangement = req.teamArrangement() == null ? TeamArrangement.MULTIDISCIPLINARY : req.teamArrangement();
         c.criteria = criteria;
         c.openingOverrideReason = criteria.isEmpty() ? req.openingOverrideReason().trim() : null;
-        c.openedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        c.openedAt = OffsetDateTime.now(clock);
         c.openedBy = caller.username();
         c.updatedAt = c.openedAt;
         if (req.consent() != null) {
@@ -281,7 +283,7 @@ public class CaseService {
         c.caseManagerId = m.id();
         c.caseManagerUsername = m.username();
         c.caseManagerName = m.name();
-        c.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        c.updatedAt = OffsetDateTime.now(clock);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("caseManager", m.username());
         details.put("previousCaseManager", previous);
@@ -367,7 +369,7 @@ public class CaseService {
         from.requireMove(to, from.forwardMoves());
         requireReadyFor(c, to);
         c.stage = to;
-        c.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        c.updatedAt = OffsetDateTime.now(clock);
         stageChanged(c, caller, from, req.note());
         SocialCase.flush();
         return c;
@@ -425,7 +427,7 @@ public class CaseService {
         CaseStage from = c.stage;
         from.requireMove(CaseStage.CLOSED, from.allowedMoves());
         c.stage = CaseStage.CLOSED;
-        c.closedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        c.closedAt = OffsetDateTime.now(clock);
         c.updatedAt = c.closedAt;
         c.closureReason = req.reason();
         c.closureDetails = req.details();
@@ -475,7 +477,7 @@ public class CaseService {
         c.closureReason = null;
         c.closureDetails = null;
         c.outcomeEvaluation = null;
-        c.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        c.updatedAt = OffsetDateTime.now(clock);
         timeline.append(c.id, "CASE_REOPENED", "Case reopened for reassessment"
                 + (details.containsKey("caseloadOverrideReason")
                 ? " over the caseload limit, supervisor's reason recorded" : ""), caller.username(), details);
@@ -513,21 +515,21 @@ public class CaseService {
         if (Boolean.TRUE.equals(req.sharingOnly())) {
             c.consentSharing = false;
         } else {
-            c.consentWithdrawnAt = OffsetDateTime.now(ZoneOffset.UTC);
+            c.consentWithdrawnAt = OffsetDateTime.now(clock);
         }
-        c.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        c.updatedAt = OffsetDateTime.now(clock);
         consentChanged(c, access.caller(), Boolean.TRUE.equals(req.sharingOnly())
                 ? "Consent to share with partners withdrawn" : "Consent withdrawn");
         SocialCase.flush();
         return c;
     }
 
-    private static void applyConsent(SocialCase c, ConsentRequest req) {
+    private void applyConsent(SocialCase c, ConsentRequest req) {
         c.consentGivenAt = req.givenAt();
         c.consentProcessing = req.processing();
         c.consentSharing = req.sharingWithPartners();
         c.consentWithdrawnAt = null;
-        c.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        c.updatedAt = OffsetDateTime.now(clock);
     }
 
     private void consentChanged(SocialCase c, Caller caller, String summary) {
@@ -559,7 +561,7 @@ public class CaseService {
         TeamMember.delete("caseId", c.id);
         members.forEach(t -> t.persist());
         c.teamArrangement = req.arrangement();
-        c.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        c.updatedAt = OffsetDateTime.now(clock);
         timeline.append(c.id, "TEAM_CHANGED", "Team: " + req.arrangement() + ", " + members.size() + " member(s)",
                 caller.username(), Map.of("arrangement", req.arrangement().name(),
                         "members", members.stream().map(t -> t.name).toList()));
@@ -600,7 +602,7 @@ public class CaseService {
             assign(c, caller, req.toCaseManager(), "toCaseManager", req.caseloadOverrideReason(),
                     "took over the case by transfer");
         }
-        c.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        c.updatedAt = OffsetDateTime.now(clock);
         timeline.append(c.id, "CASE_TRANSFERRED", "Transferred from " + fromSummary + " to " + c.hromada
                 + (c.caseManagerUsername == null ? "" : " / " + c.caseManagerUsername), caller.username(),
                 Map.of("reason", req.reason()));

@@ -22,9 +22,9 @@ import ua.social.identity.Roles;
 import ua.social.identity.problem.Problem;
 import ua.social.identity.problem.ProblemException;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -55,6 +55,8 @@ public class CaseWorkService {
             + "WHERE r.current AND c.stage <> 'CLOSED' AND (a->>'deadline')::date < current_date "
             + "AND a->>'status' IN ('PLANNED', 'IN_PROGRESS') ";
 
+    @Inject
+    Clock clock;
     @Inject
     CaseAccess access;
     @Inject
@@ -90,7 +92,7 @@ public class CaseWorkService {
         a.id = UUID.randomUUID();
         a.caseId = caseId;
         a.number = number;
-        a.assessedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        a.assessedAt = OffsetDateTime.now(clock);
         a.assessedBy = caller.username();
         a.needs = req.needs().stream().map(n -> new Assessment.Need(n.domain().name(), n.severity(), n.description())).toList();
         a.strengths = req.strengths() == null ? List.of()
@@ -130,7 +132,7 @@ public class CaseWorkService {
                 g.actions().forEach(a -> previousActions.put(a.id(), a));
             }
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         List<PlanRevision.Goal> goals = new ArrayList<>();
         Set<UUID> usedIds = new HashSet<>();
         for (int gi = 0; gi < req.goals().size(); gi++) {
@@ -268,7 +270,7 @@ public class CaseWorkService {
         if (p == null) {
             throw ProblemException.notFound("Individual plan of case " + c.id);
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         PlanRevision.Action changed = null;
         List<PlanRevision.Goal> goals = new ArrayList<>();
         for (PlanRevision.Goal g : p.goals) {
@@ -351,7 +353,7 @@ public class CaseWorkService {
         s.provider = req.provider();
         s.description = req.description();
         s.recordedBy = caller.username();
-        s.recordedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        s.recordedAt = OffsetDateTime.now(clock);
         s.persist();
         timeline.append(caseId, "SERVICE_DELIVERED", "Service delivered: " + s.category + " by " + s.provider,
                 caller.username(), Map.of("serviceId", s.id.toString(), "category", s.category.name(),
@@ -380,7 +382,7 @@ public class CaseWorkService {
         n.confidential = req.confidential();
         n.authorId = caller.id();
         n.author = caller.username();
-        n.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        n.createdAt = OffsetDateTime.now(clock);
         n.persist();
         timeline.append(caseId, req.kind() == CaseNote.Kind.MONITORING ? "MONITORING_NOTE_ADDED" : "SUPERVISION_REVIEW_ADDED",
                 (req.kind() == CaseNote.Kind.MONITORING ? "Monitoring note" : "Supervision review")

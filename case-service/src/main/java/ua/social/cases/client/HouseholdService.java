@@ -11,8 +11,8 @@ import ua.social.cases.rest.ClientApi.MemberView;
 import ua.social.identity.Caller;
 import ua.social.identity.problem.ProblemException;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +22,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class HouseholdService {
 
+    @Inject
+    Clock clock;
     @Inject
     CaseAccess access;
 
@@ -41,7 +43,7 @@ public class HouseholdService {
         h.name = req.name().trim();
         h.oblast = caller.jurisdiction().oblast();
         h.hromada = hromada;
-        h.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        h.createdAt = OffsetDateTime.now(clock);
         h.createdBy = caller.username();
         h.persist();
         for (MemberRequest m : req.members()) {

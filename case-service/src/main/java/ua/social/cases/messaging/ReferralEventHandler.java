@@ -15,8 +15,8 @@ import ua.social.cases.support.Timeline;
 import ua.social.messaging.CloudEvent;
 import ua.social.messaging.ProcessedEvents;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -35,6 +35,8 @@ public class ReferralEventHandler {
     private static final Logger LOG = Logger.getLogger(ReferralEventHandler.class);
     static final String PREFIX = "ua.social.referral.";
 
+    @Inject
+    Clock clock;
     @Inject
     ProcessedEvents processed;
     @Inject
@@ -56,7 +58,7 @@ public class ReferralEventHandler {
             return;
         }
         String kind = event.type().substring(PREFIX.length());
-        OffsetDateTime when = event.time() != null ? event.time() : OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime when = event.time() != null ? event.time() : OffsetDateTime.now(clock);
         String partner = event.text("partnerName") != null ? event.text("partnerName") : event.text("partnerSector");
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("referralId", event.text("referralId"));
@@ -87,7 +89,7 @@ public class ReferralEventHandler {
                     .description("From a referral change in referral-service to its entry on the case timeline")
                     .publishPercentiles(0.5, 0.95, 0.99)
                     .register(registry)
-                    .record(java.time.Duration.between(event.time(), OffsetDateTime.now(ZoneOffset.UTC)).abs());
+                    .record(java.time.Duration.between(event.time(), OffsetDateTime.now(clock)).abs());
         }
 
         String actionId = event.text("planActionId");

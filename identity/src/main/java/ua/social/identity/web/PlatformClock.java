@@ -7,9 +7,13 @@ import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
 
 /**
- * The platform's clock, injected where time decides something (e.g. when an idempotent outcome
- * expires), so tests set the time instead of waiting. A service that produces its own {@link Clock}
- * replaces this one.
+ * The platform's one clock: every service injects this {@link Clock} wherever it reads the time
+ * (timestamps, response deadlines, idempotency expiry, API-key expiry and rotation, rate-limit windows),
+ * so tests set the time instead of waiting (the identity test-jar's {@code ua.social.identity.testing.TestClock}).
+ *
+ * <p>It is the system clock in UTC: instants are stored and sent in UTC. A civil date (a day of the
+ * statistics, "today") is taken in its own zone, {@code LocalDate.now(clock.withZone(zone))}, e.g.
+ * {@code reporting.zone=Europe/Kyiv}. A service that produces its own {@link Clock} replaces this one.
  */
 @ApplicationScoped
 public class PlatformClock {

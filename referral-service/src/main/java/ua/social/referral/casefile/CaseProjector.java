@@ -10,6 +10,7 @@ import ua.social.messaging.ProcessedEvents;
 import ua.social.referral.referral.Referral;
 import ua.social.referral.support.Time;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -24,6 +25,8 @@ public class CaseProjector {
     private static final Logger LOG = Logger.getLogger(CaseProjector.class);
     public static final String PREFIX = "ua.social.case.";
 
+    @Inject
+    Clock clock;
     @Inject
     ProcessedEvents processed;
 
@@ -50,7 +53,7 @@ public class CaseProjector {
             LOG.warnf("event %s (%s) has no valid caseId; ignored", event.id(), type);
             return;
         }
-        OffsetDateTime now = Time.now();
+        OffsetDateTime now = Time.now(clock);
         if (kind.equals("opened")) {
             opened(event, caseId, now);
             return;

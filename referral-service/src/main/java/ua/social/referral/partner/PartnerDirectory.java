@@ -26,6 +26,7 @@ import ua.social.referral.rest.PartnerApi;
 import ua.social.referral.support.Time;
 import ua.social.identity.web.Versions;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -47,13 +48,15 @@ import java.util.stream.Collectors;
 public class PartnerDirectory {
 
     @Inject
+    Clock clock;
+    @Inject
     CallerContext callerContext;
 
     // ---------------------------------------------------------------- organisations
 
     @Transactional
     public Partner create(PartnerRequest req) {
-        OffsetDateTime now = Time.now();
+        OffsetDateTime now = Time.now(clock);
         String who = callerContext.current().username();
         requireFreeEdrpou(req.edrpou(), null);
         Caller caller = callerContext.current();
@@ -86,7 +89,7 @@ public class PartnerDirectory {
         }
         requireFreeEdrpou(req.edrpou(), id);
         apply(p, req);
-        OffsetDateTime now = Time.now();
+        OffsetDateTime now = Time.now(clock);
         if (switching) {
             p.active = req.active();
             if (!p.active) {
@@ -202,7 +205,7 @@ public class PartnerDirectory {
         Partner p = find(partnerId);
         requireSteward(p);
         requireOwnHromada(req.hromada());
-        OffsetDateTime now = Time.now();
+        OffsetDateTime now = Time.now(clock);
         PartnerLocation l = new PartnerLocation();
         l.id = UUID.randomUUID();
         l.partnerId = p.id;
@@ -224,7 +227,7 @@ public class PartnerDirectory {
         requireSteward(p);
         requireOwnHromada(req.hromada());
         Versions.check(ifMatch, l.version);
-        applyLocation(l, req, Time.now());
+        applyLocation(l, req, Time.now(clock));
         replaceHours(l.id, req.hours());
         touch(p);
         return l;
@@ -271,7 +274,7 @@ public class PartnerDirectory {
     public PartnerService addService(UUID partnerId, ServiceRequest req) {
         Partner p = find(partnerId);
         requireSteward(p);
-        OffsetDateTime now = Time.now();
+        OffsetDateTime now = Time.now(clock);
         PartnerService s = new PartnerService();
         s.id = UUID.randomUUID();
         s.partnerId = p.id;
@@ -296,7 +299,7 @@ public class PartnerDirectory {
         if (req.active() != null) {
             s.active = req.active();
         }
-        applyService(s, req, Time.now());
+        applyService(s, req, Time.now(clock));
         replaceServiceLocations(p.id, s.id, req.locationIds());
         touch(p);
         return s;
@@ -337,7 +340,7 @@ public class PartnerDirectory {
     }
 
     private void touch(Partner p) {
-        p.updatedAt = Time.now();
+        p.updatedAt = Time.now(clock);
         p.updatedBy = callerContext.current().username();
     }
 
