@@ -3,6 +3,8 @@ package ua.social.identity.web;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import jakarta.validation.ClockProvider;
 
 import java.time.Clock;
 
@@ -23,5 +25,13 @@ public class PlatformClock {
     @ApplicationScoped
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** The same clock for Bean Validation's {@code @Future}/{@code @Past} (e.g. a new API key's expiry). */
+    @Produces
+    @DefaultBean
+    @Singleton
+    ClockProvider validationClock(Clock clock) {
+        return () -> clock;
     }
 }
