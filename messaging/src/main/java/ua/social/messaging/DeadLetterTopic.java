@@ -11,8 +11,8 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -41,12 +41,14 @@ public final class DeadLetterTopic implements AutoCloseable {
 
     private final String bootstrapServers;
     private final String service;
+    private final Clock clock;
     private final Set<String> ensured = ConcurrentHashMap.newKeySet();
     private volatile KafkaProducer<String, String> producer;
 
-    public DeadLetterTopic(String bootstrapServers, String service) {
+    public DeadLetterTopic(String bootstrapServers, String service, Clock clock) {
         this.bootstrapServers = bootstrapServers;
         this.service = service;
+        this.clock = clock;
     }
 
     public static String of(String topic) {
@@ -70,7 +72,7 @@ public final class DeadLetterTopic implements AutoCloseable {
         h.add(ORIGINAL_TOPIC, bytes(r.topic()));
         h.add(ORIGINAL_PARTITION, bytes(Integer.toString(r.partition())));
         h.add(ORIGINAL_OFFSET, bytes(Long.toString(r.offset())));
-        h.add(FAILED_AT, bytes(Instant.now().toString()));
+        h.add(FAILED_AT, bytes(clock.instant().toString()));
         try {
             producer().send(new ProducerRecord<>(topic, r.partition(), r.key(), r.value(), h)).get(15, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

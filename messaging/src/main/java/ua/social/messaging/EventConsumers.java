@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,8 @@ public class EventConsumers {
     @ConfigProperty(name = "platform.consumer.max-backoff", defaultValue = "10s")
     Duration maxBackoff;
 
+    @Inject
+    Clock clock;
     @Inject
     MeterRegistry registry;
     @Inject
@@ -141,7 +144,7 @@ public class EventConsumers {
         if (deadLetters == null) {
             synchronized (this) {
                 if (deadLetters == null) {
-                    deadLetters = new DeadLetterTopic(bootstrapServers, application);
+                    deadLetters = new DeadLetterTopic(bootstrapServers, application, clock);
                 }
             }
         }

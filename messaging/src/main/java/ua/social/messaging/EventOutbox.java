@@ -7,8 +7,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 
@@ -21,6 +21,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class EventOutbox {
 
+    @Inject
+    Clock clock;
     @Inject
     ObjectMapper mapper;
 
@@ -43,7 +45,7 @@ public class EventOutbox {
         e.type = type;
         e.source = "/" + application;
         e.subject = subject == null ? null : subject.toString();
-        e.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
+        e.occurredAt = OffsetDateTime.now(clock);
         Map<String, String> trace = TraceContext.current();
         e.traceParent = trace.get(TraceContext.TRACEPARENT);
         e.traceState = trace.get(TraceContext.TRACESTATE);

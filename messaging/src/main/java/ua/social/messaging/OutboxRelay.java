@@ -24,8 +24,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +53,8 @@ public class OutboxRelay {
     static final int BATCH = 200;
 
     @Inject
+    Clock clock;
+    @Inject
     EntityManager em;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -74,7 +76,7 @@ public class OutboxRelay {
                 .description("Events written to the outbox and not yet published to Kafka").register(registry);
         Gauge.builder("platform.outbox.oldest.age.seconds", oldestUnpublished, ref -> {
             OffsetDateTime oldest = ref.get();
-            return oldest == null ? 0 : Math.max(0, java.time.Duration.between(oldest, OffsetDateTime.now()).toMillis() / 1000.0);
+            return oldest == null ? 0 : Math.max(0, java.time.Duration.between(oldest, OffsetDateTime.now(clock)).toMillis() / 1000.0);
         }).description("How long the oldest unpublished outbox event has waited").register(registry);
     }
 
@@ -116,7 +118,7 @@ public class OutboxRelay {
         for (OutboxEvent e : batch) {
             sent.add(producer().send(toRecord(e)));
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         for (int i = 0; i < batch.size(); i++) {
             try {
                 sent.get(i).get(15, TimeUnit.SECONDS);

@@ -24,8 +24,8 @@ import ua.social.identity.Caller;
 import ua.social.identity.problem.ProblemException;
 import ua.social.identity.web.PageView;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -33,6 +33,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class AppealService {
 
+    @Inject
+    Clock clock;
     @Inject
     CurrentCaller currentCaller;
     @Inject
@@ -58,7 +60,7 @@ public class AppealService {
         a.householdId = req.householdId();
         a.oblast = caller.jurisdiction().oblast();
         a.hromada = hromada;
-        a.receivedAt = req.receivedAt() == null ? OffsetDateTime.now(ZoneOffset.UTC) : req.receivedAt();
+        a.receivedAt = req.receivedAt() == null ? OffsetDateTime.now(clock) : req.receivedAt();
         a.channel = req.channel();
         a.location = req.location();
         a.needDomains = req.needDomains().stream().map(Enum::name).distinct().toList();

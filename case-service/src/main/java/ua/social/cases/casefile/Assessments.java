@@ -9,8 +9,8 @@ import ua.social.cases.support.Timeline;
 import ua.social.identity.Caller;
 import ua.social.identity.problem.ProblemException;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -24,6 +24,8 @@ public class Assessments {
 
     private static final Set<CaseStage> ASSESSING = EnumSet.of(CaseStage.ASSESSMENT, CaseStage.PLANNING,
             CaseStage.IMPLEMENTATION, CaseStage.MONITORING);
+    @Inject
+    Clock clock;
     @Inject
     CaseAccess access;
     @Inject
@@ -45,7 +47,7 @@ public class Assessments {
         a.id = UUID.randomUUID();
         a.caseId = caseId;
         a.number = number;
-        a.assessedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        a.assessedAt = OffsetDateTime.now(clock);
         a.assessedBy = caller.username();
         a.needs = req.needs().stream().map(n -> new Assessment.Need(n.domain().name(), n.severity(), n.description())).toList();
         a.strengths = req.strengths() == null ? List.of()

@@ -16,8 +16,8 @@ import ua.social.identity.Roles;
 import ua.social.identity.problem.Problem;
 import ua.social.identity.problem.ProblemException;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +26,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class CaseAssignment {
 
+    @Inject
+    Clock clock;
     @Inject
     CaseAccess access;
     @Inject
@@ -98,7 +100,7 @@ public class CaseAssignment {
         long active = load.others();
         int limit = load.limit();
         boolean overridden = load.overridden();
-        String previous = c.assignCaseManager(m, OffsetDateTime.now(ZoneOffset.UTC));
+        String previous = c.assignCaseManager(m, OffsetDateTime.now(clock));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("caseManager", m.username());
         details.put("previousCaseManager", previous);

@@ -10,8 +10,8 @@ import ua.social.cases.events.CaseEvents;
 import ua.social.cases.support.Timeline;
 import ua.social.identity.Caller;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +20,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class CaseConsent {
 
+    @Inject
+    Clock clock;
     @Inject
     CaseAccess access;
     @Inject
@@ -30,7 +32,7 @@ public class CaseConsent {
     @Transactional
     public SocialCase record(UUID id, String ifMatch, ConsentRequest req) {
         SocialCase c = access.changeOpen(id, ifMatch);
-        c.recordConsent(req.givenAt(), req.processing(), req.sharingWithPartners(), OffsetDateTime.now(ZoneOffset.UTC));
+        c.recordConsent(req.givenAt(), req.processing(), req.sharingWithPartners(), OffsetDateTime.now(clock));
         changed(c, access.caller(), "Consent recorded");
         SocialCase.flush();
         return c;
@@ -40,7 +42,7 @@ public class CaseConsent {
     public SocialCase withdraw(UUID id, String ifMatch, WithdrawalRequest req) {
         SocialCase c = access.change(id, ifMatch);
         boolean sharingOnly = Boolean.TRUE.equals(req.sharingOnly());
-        c.withdrawConsent(sharingOnly, OffsetDateTime.now(ZoneOffset.UTC));
+        c.withdrawConsent(sharingOnly, OffsetDateTime.now(clock));
         changed(c, access.caller(), sharingOnly ? "Consent to share with partners withdrawn" : "Consent withdrawn");
         SocialCase.flush();
         return c;

@@ -9,8 +9,8 @@ import ua.social.cases.support.Timeline;
 import ua.social.identity.Caller;
 import ua.social.identity.problem.ProblemException;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +19,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class CaseNotes {
 
+    @Inject
+    Clock clock;
     @Inject
     CaseAccess access;
     @Inject
@@ -39,7 +41,7 @@ public class CaseNotes {
         n.confidential = req.confidential();
         n.authorId = caller.id();
         n.author = caller.username();
-        n.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        n.createdAt = OffsetDateTime.now(clock);
         n.persist();
         timeline.append(caseId, req.kind() == CaseNote.Kind.MONITORING ? "MONITORING_NOTE_ADDED" : "SUPERVISION_REVIEW_ADDED",
                 (req.kind() == CaseNote.Kind.MONITORING ? "Monitoring note" : "Supervision review")

@@ -22,9 +22,9 @@ import ua.social.identity.Roles;
 import ua.social.identity.problem.Problem;
 import ua.social.identity.problem.ProblemException;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.Year;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,6 +36,8 @@ public class CaseOpening {
     /** Problems needed for the "more than three problems" criterion. */
     static final int MORE_THAN = 3;
 
+    @Inject
+    Clock clock;
     @Inject
     CaseAccess access;
     @Inject
@@ -90,7 +92,7 @@ public class CaseOpening {
 
         SocialCase c = new SocialCase();
         c.id = UUID.randomUUID();
-        c.number = "CM-" + Year.now(ZoneOffset.UTC) + "-"
+        c.number = "CM-" + Year.now(clock) + "-"
                 + String.format("%06d", ((Number) em.createNativeQuery("SELECT nextval('case_number_seq')")
                 .getSingleResult()).longValue());
         c.clientId = clientId;
@@ -103,12 +105,12 @@ public class CaseOpening {
         c.teamArrangement = req.teamArrangement() == null ? TeamArrangement.MULTIDISCIPLINARY : req.teamArrangement();
         c.criteria = criteria;
         c.openingOverrideReason = criteria.isEmpty() ? req.openingOverrideReason().trim() : null;
-        c.openedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        c.openedAt = OffsetDateTime.now(clock);
         c.openedBy = caller.username();
         c.updatedAt = c.openedAt;
         if (req.consent() != null) {
             c.recordConsent(req.consent().givenAt(), req.consent().processing(), req.consent().sharingWithPartners(),
-                    OffsetDateTime.now(ZoneOffset.UTC));
+                    OffsetDateTime.now(clock));
         }
         c.persist();
         if (appeal != null) {

@@ -17,8 +17,8 @@ import ua.social.identity.Caller;
 import ua.social.identity.Roles;
 import ua.social.identity.problem.ProblemException;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +32,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class CaseStages {
 
+    @Inject
+    Clock clock;
     @Inject
     CaseAccess access;
     @Inject
@@ -60,7 +62,7 @@ public class CaseStages {
     public SocialCase move(UUID id, String ifMatch, StageRequest req) {
         Caller caller = access.caller();
         SocialCase c = access.change(id, ifMatch);
-        CaseStage from = c.moveTo(req.stage(), onFile(c), OffsetDateTime.now(ZoneOffset.UTC));
+        CaseStage from = c.moveTo(req.stage(), onFile(c), OffsetDateTime.now(clock));
         stageChanged(c, caller, from, req.note());
         SocialCase.flush();
         return c;
@@ -85,7 +87,7 @@ public class CaseStages {
     public SocialCase close(UUID id, String ifMatch, ClosureRequest req) {
         Caller caller = access.caller();
         SocialCase c = access.change(id, ifMatch);
-        CaseStage from = c.close(req.reason(), req.details(), req.outcomeEvaluation(), OffsetDateTime.now(ZoneOffset.UTC));
+        CaseStage from = c.close(req.reason(), req.details(), req.outcomeEvaluation(), OffsetDateTime.now(clock));
         timeline.append(c.id, "CASE_CLOSED", "Case closed: " + req.reason(), caller.username(),
                 Map.of("from", from.name(), "reason", req.reason().name()));
         publishClosed(c, from);
@@ -119,7 +121,7 @@ public class CaseStages {
                 details.put("caseloadOverrideReason", req.caseloadOverrideReason().trim());
             }
         }
-        c.reopen(OffsetDateTime.now(ZoneOffset.UTC));
+        c.reopen(OffsetDateTime.now(clock));
         timeline.append(c.id, "CASE_REOPENED", "Case reopened for reassessment"
                 + (details.containsKey("caseloadOverrideReason")
                 ? " over the caseload limit, supervisor's reason recorded" : ""), caller.username(), details);

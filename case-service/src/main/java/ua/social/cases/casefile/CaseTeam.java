@@ -12,8 +12,8 @@ import ua.social.identity.Caller;
 import ua.social.identity.problem.Problem;
 import ua.social.identity.problem.ProblemException;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +29,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class CaseTeam {
 
+    @Inject
+    Clock clock;
     @Inject
     StaffDirectory staff;
     @Inject
@@ -48,7 +50,7 @@ public class CaseTeam {
         TeamMember.delete("caseId", c.id);
         members.forEach(t -> t.persist());
         c.teamArrangement = req.arrangement();
-        c.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        c.updatedAt = OffsetDateTime.now(clock);
         timeline.append(c.id, "TEAM_CHANGED", "Team: " + req.arrangement() + ", " + members.size() + " member(s)",
                 caller.username(), Map.of("arrangement", req.arrangement().name(),
                         "members", members.stream().map(t -> t.name).toList()));

@@ -11,8 +11,8 @@ import ua.social.identity.Caller;
 import ua.social.identity.Territory;
 import ua.social.identity.problem.ProblemException;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 
@@ -20,6 +20,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class CaseTransfer {
 
+    @Inject
+    Clock clock;
     @Inject
     CaseAccess access;
     @Inject
@@ -56,7 +58,7 @@ public class CaseTransfer {
             assignment.assign(c, caller, req.toCaseManager(), "toCaseManager", req.caseloadOverrideReason(),
                     "took over the case by transfer");
         }
-        c.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        c.updatedAt = OffsetDateTime.now(clock);
         timeline.append(c.id, "CASE_TRANSFERRED", "Transferred from " + fromSummary + " to " + c.hromada
                 + (c.caseManagerUsername == null ? "" : " / " + c.caseManagerUsername), caller.username(),
                 Map.of("reason", req.reason()));

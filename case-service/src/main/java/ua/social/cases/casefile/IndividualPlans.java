@@ -18,9 +18,9 @@ import ua.social.identity.Roles;
 import ua.social.identity.problem.Problem;
 import ua.social.identity.problem.ProblemException;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -53,6 +53,8 @@ public class IndividualPlans {
             + "AND a->>'status' IN ('PLANNED', 'IN_PROGRESS') ";
 
     @Inject
+    Clock clock;
+    @Inject
     CaseAccess access;
     @Inject
     CaseEvents events;
@@ -83,7 +85,7 @@ public class IndividualPlans {
                 g.actions().forEach(a -> previousActions.put(a.id(), a));
             }
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         List<PlanRevision.Goal> goals = new ArrayList<>();
         Set<UUID> usedIds = new HashSet<>();
         for (int gi = 0; gi < req.goals().size(); gi++) {
@@ -220,7 +222,7 @@ public class IndividualPlans {
         if (p == null) {
             throw ProblemException.notFound("Individual plan of case " + c.id);
         }
-        PlanRevision.Action changed = p.setActionStatus(actionId, status, OffsetDateTime.now(ZoneOffset.UTC));
+        PlanRevision.Action changed = p.setActionStatus(actionId, status, OffsetDateTime.now(clock));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("actionId", actionId.toString());
         details.put("status", status.name());

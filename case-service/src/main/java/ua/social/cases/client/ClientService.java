@@ -20,9 +20,9 @@ import ua.social.identity.problem.ProblemException;
 import ua.social.identity.web.Versions;
 import ua.social.identity.web.PageView;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -34,6 +34,8 @@ public class ClientService {
     /** Folded names within this edit distance, with the same date of birth, are likely the same person. */
     static final int CLOSE_NAME_DISTANCE = 2;
 
+    @Inject
+    Clock clock;
     @Inject
     CurrentCaller currentCaller;
     @Inject
@@ -73,7 +75,7 @@ public class ClientService {
         c.apply(req);
         c.oblast = caller.jurisdiction().oblast();
         c.hromada = hromada;
-        c.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        c.createdAt = OffsetDateTime.now(clock);
         c.updatedAt = c.createdAt;
         c.createdBy = caller.username();
         c.persist();
@@ -93,7 +95,7 @@ public class ClientService {
                     "Another client is registered with this RNOKPP.").field("rnokpp", "already registered"));
         }
         c.apply(req);
-        c.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        c.updatedAt = OffsetDateTime.now(clock);
         Client.flush();
         return c;
     }

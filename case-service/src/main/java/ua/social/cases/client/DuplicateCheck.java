@@ -7,11 +7,11 @@ import ua.social.cases.support.AccessLog;
 import ua.social.cases.support.CurrentCaller;
 import ua.social.identity.Caller;
 
+import java.time.Clock;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -33,6 +33,8 @@ public class DuplicateCheck {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    @Inject
+    Clock clock;
     @Inject
     CurrentCaller currentCaller;
     @Inject
@@ -88,7 +90,7 @@ public class DuplicateCheck {
 
     private RecordElsewhere reference(Caller caller, Match m) {
         String hromada = currentCaller.ownHromada();
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         RecordReference.delete("expiresAt < ?1", now);
         RecordReference ref = RecordReference.<RecordReference>find(
                 "clientId = ?1 and hromada = ?2 and expiresAt > ?3 order by expiresAt desc",

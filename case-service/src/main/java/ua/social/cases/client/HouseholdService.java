@@ -10,9 +10,9 @@ import ua.social.cases.support.CurrentCaller;
 import ua.social.identity.Caller;
 import ua.social.identity.problem.ProblemException;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +22,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class HouseholdService {
 
+    @Inject
+    Clock clock;
     @Inject
     CurrentCaller currentCaller;
     @Inject
@@ -50,7 +52,7 @@ public class HouseholdService {
         h.name = req.name().trim();
         h.oblast = caller.jurisdiction().oblast();
         h.hromada = hromada;
-        h.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        h.createdAt = OffsetDateTime.now(clock);
         h.createdBy = caller.username();
         h.persist();
         for (MemberRequest m : req.members()) {

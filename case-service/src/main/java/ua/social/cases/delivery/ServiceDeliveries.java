@@ -6,14 +6,16 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import ua.social.cases.events.CaseEvents;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 /** Services delivered, on an appeal or on a case: stored, and announced as service-delivered. */
 @ApplicationScoped
 public class ServiceDeliveries {
 
+    @Inject
+    Clock clock;
     @Inject
     CaseEvents events;
 
@@ -36,7 +38,7 @@ public class ServiceDeliveries {
         s.provider = req.provider();
         s.description = req.description();
         s.recordedBy = recordedBy;
-        s.recordedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        s.recordedAt = OffsetDateTime.now(clock);
         s.persist();
         publishDelivered(s, oblast, hromada, clientId);
         return s;

@@ -20,8 +20,8 @@ import ua.social.contracts.event.ReferralResponseOverdue;
 import ua.social.messaging.CloudEvent;
 import ua.social.messaging.ProcessedEvents;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +40,8 @@ public class ReferralEventHandler {
 
     private static final Logger LOG = Logger.getLogger(ReferralEventHandler.class);
 
+    @Inject
+    Clock clock;
     @Inject
     ProcessedEvents processed;
     @Inject
@@ -67,7 +69,7 @@ public class ReferralEventHandler {
             return;
         }
         String kind = event.type().substring(ReferralEvent.TYPE_PREFIX.length());
-        OffsetDateTime when = event.time() != null ? event.time() : OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime when = event.time() != null ? event.time() : OffsetDateTime.now(clock);
         Map<String, Object> details = new LinkedHashMap<>();
         String summary;
         String actor;
@@ -106,7 +108,7 @@ public class ReferralEventHandler {
                     .description("From a referral change in referral-service to its entry on the case timeline")
                     .publishPercentiles(0.5, 0.95, 0.99)
                     .register(registry)
-                    .record(java.time.Duration.between(event.time(), OffsetDateTime.now(ZoneOffset.UTC)).abs());
+                    .record(java.time.Duration.between(event.time(), OffsetDateTime.now(clock)).abs());
         }
 
         if (planActionId != null && ("completed".equals(kind) || "failed".equals(kind))) {

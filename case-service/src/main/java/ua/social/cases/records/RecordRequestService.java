@@ -25,8 +25,8 @@ import ua.social.identity.problem.Problem;
 import ua.social.identity.problem.ProblemException;
 import ua.social.identity.web.PageView;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +45,8 @@ public class RecordRequestService {
     public static final String TIMELINE_TYPE = "CLIENT_RECORD_TRANSFERRED";
 
     @Inject
+    Clock clock;
+    @Inject
     CurrentCaller currentCaller;
     @Inject
     ClientAccess clients;
@@ -59,7 +61,7 @@ public class RecordRequestService {
     public RecordRequest request(RecordRequestCreate req) {
         Caller caller = currentCaller.get();
         String hromada = currentCaller.ownHromada();
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         RecordReference ref = RecordReference.findById(req.reference());
         if (ref == null || !hromada.equals(ref.hromada) || ref.expiresAt.isBefore(now)) {
             throw new ProblemException(Problem.of(422, "unknown-reference", "Unknown reference",
@@ -143,7 +145,7 @@ public class RecordRequestService {
             throw ProblemException.conflict("record-moved", "Record moved",
                     "The record has moved to another community since it was requested; it can no longer be decided here.");
         }
-        r.decide(req.decision() == Decision.ACCEPTED, caller.username(), req.note(), OffsetDateTime.now(ZoneOffset.UTC));
+        r.decide(req.decision() == Decision.ACCEPTED, caller.username(), req.note(), OffsetDateTime.now(clock));
         if (r.status == RecordRequest.Status.DECLINED) {
             return r;
         }

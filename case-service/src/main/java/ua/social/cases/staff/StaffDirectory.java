@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +35,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public class StaffDirectory {
 
     @Inject
+    Clock clock;
+    @Inject
     CaseConfig config;
     @Inject
     ObjectMapper mapper;
@@ -48,7 +51,7 @@ public class StaffDirectory {
     /** The staff member with this username, if the realm has one. */
     public Optional<StaffMember> byUsername(String username) {
         Cached<Optional<StaffMember>> c = byUsername.get(username);
-        if (c != null && Instant.now().isBefore(c.until())) {
+        if (c != null && clock.instant().isBefore(c.until())) {
             return c.value();
         }
         JsonNode users = get("/users?exact=true&briefRepresentation=false&username="
@@ -59,14 +62,14 @@ public class StaffDirectory {
                 found = Optional.of(toMember(u, roles(u.path("id").asText())));
             }
         }
-        byUsername.put(username, new Cached<>(found, Instant.now().plus(config.staffDirectory().cacheFor())));
+        byUsername.put(username, new Cached<>(found, clock.instant().plus(config.staffDirectory().cacheFor())));
         return found;
     }
 
     /** Staff of a community (users whose hromada attribute is that community), with their realm roles. */
     public List<StaffMember> inCommunity(String hromada) {
         Cached<List<StaffMember>> c = byCommunity.get(hromada);
-        if (c != null && Instant.now().isBefore(c.until())) {
+        if (c != null && clock.instant().isBefore(c.until())) {
             return c.value();
         }
         JsonNode users = get("/users?briefRepresentation=false&max=1000&q="
@@ -77,7 +80,7 @@ public class StaffDirectory {
                 members.add(toMember(u, roles(u.path("id").asText())));
             }
         }
-        byCommunity.put(hromada, new Cached<>(List.copyOf(members), Instant.now().plus(config.staffDirectory().cacheFor())));
+        byCommunity.put(hromada, new Cached<>(List.copyOf(members), clock.instant().plus(config.staffDirectory().cacheFor())));
         return members;
     }
 
@@ -113,7 +116,7 @@ public class StaffDirectory {
 
     private String token() {
         Cached<String> t = token;
-        if (t != null && Instant.now().isBefore(t.until())) {
+        if (t != null && clock.instant().isBefore(t.until())) {
             return t.value();
         }
         String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(cfg().clientId(), StandardCharsets.UTF_8)
@@ -124,7 +127,7 @@ public class StaffDirectory {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
         JsonNode body = send(req);
         String value = body.path("access_token").asText();
-        token = new Cached<>(value, Instant.now().plusSeconds(Math.max(10, body.path("expires_in").asLong(60) - 20)));
+        token = new Cached<>(value, clock.instant().plusSeconds(Math.max(10, body.path("expires_in").asLong(60) - 20)));
         return value;
     }
 

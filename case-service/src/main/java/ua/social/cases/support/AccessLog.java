@@ -3,11 +3,12 @@ package ua.social.cases.support;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import ua.social.identity.Caller;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -17,6 +18,9 @@ import java.util.UUID;
 /** Records every read of a client record or case file: who, when, which record, what was read. */
 @ApplicationScoped
 public class AccessLog {
+
+    @Inject
+    Clock clock;
 
     public enum RecordType { CLIENT, CASE }
 
@@ -28,7 +32,7 @@ public class AccessLog {
         e.userId = caller.id();
         e.username = caller.username();
         e.roles = String.join(",", caller.roles());
-        e.accessedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        e.accessedAt = OffsetDateTime.now(clock);
         e.action = what;
         e.persist();
     }

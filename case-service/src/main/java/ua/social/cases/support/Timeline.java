@@ -3,10 +3,11 @@ package ua.social.cases.support;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,12 +21,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class Timeline {
 
+    @Inject
+    Clock clock;
+
     /** The width of {@code timeline_entry.summary}. */
     public static final int SUMMARY_MAX_LENGTH = 1000;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public TimelineEntry append(UUID caseId, String type, String summary, String actor, Map<String, Object> details) {
-        return append(caseId, type, summary, actor, details, OffsetDateTime.now(ZoneOffset.UTC), null);
+        return append(caseId, type, summary, actor, details, OffsetDateTime.now(clock), null);
     }
 
     /** An entry caused by another service's event: when it happened there, and which event it was. */

@@ -17,6 +17,7 @@ import ua.social.referral.apikey.ApiKeyViews.ApiKeyView;
 import ua.social.referral.apikey.ApiKeyViews.IssuedKeyView;
 import ua.social.referral.support.Time;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -27,6 +28,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class ApiKeys {
 
+    @Inject
+    Clock clock;
     @Inject
     CallerContext callerContext;
     @Inject
@@ -55,7 +58,7 @@ public class ApiKeys {
         k.prefix = secret.prefix();
         k.secretHash = KeySecrets.hash(secret.key());
         k.label = label == null || label.isBlank() ? null : label.trim();
-        k.createdAt = Time.now();
+        k.createdAt = Time.now(clock);
         k.createdBy = callerContext.current().username();
         k.expiresAt = expiresAt;
         k.rotatedFrom = rotatedFrom;
@@ -68,7 +71,7 @@ public class ApiKeys {
     @Transactional
     public PageView<ApiKeyView> list(UUID partnerId, int page, int size) {
         partner(partnerId);
-        OffsetDateTime now = Time.now();
+        OffsetDateTime now = Time.now(clock);
         var query = PartnerApiKey.<PartnerApiKey>find("partnerId = ?1 order by createdAt desc, id", partnerId);
         long total = query.count();
         return PageView.of(query.page(Page.of(page, size)).list().stream().map(k -> ApiKeyView.of(k, now)).toList(),
@@ -77,14 +80,14 @@ public class ApiKeys {
 
     @Transactional
     public ApiKeyView get(UUID partnerId, UUID keyId) {
-        return ApiKeyView.of(key(partnerId, keyId), Time.now());
+        return ApiKeyView.of(key(partnerId, keyId), Time.now(clock));
     }
 
     /** Revokes at once: the next request with the key is refused. Revoking a revoked key changes nothing. */
     @Transactional
     public ApiKeyView revoke(UUID partnerId, UUID keyId) {
         PartnerApiKey k = key(partnerId, keyId);
-        OffsetDateTime now = Time.now();
+        OffsetDateTime now = Time.now(clock);
         if (k.revokedAt == null) {
             k.revokedAt = now;
             k.revokedBy = callerContext.current().username();
@@ -101,7 +104,7 @@ public class ApiKeys {
     public ApiKeyView reactivate(UUID partnerId, UUID keyId) {
         PartnerApiKey k = key(partnerId, keyId);
         Partner p = partner(partnerId);
-        OffsetDateTime now = Time.now();
+        OffsetDateTime now = Time.now(clock);
         PartnerApiKey.Status status = k.status(now);
         if (status == PartnerApiKey.Status.ACTIVE) {
             return ApiKeyView.of(k, now);
@@ -127,7 +130,7 @@ public class ApiKeys {
     @Transactional
     public IssuedKeyView rotate(UUID partnerId, UUID keyId, String label, OffsetDateTime expiresAt) {
         PartnerApiKey old = key(partnerId, keyId);
-        OffsetDateTime now = Time.now();
+        OffsetDateTime now = Time.now(clock);
         if (old.status(now) != PartnerApiKey.Status.ACTIVE) {
             throw new ProblemException(Problem.of(409, "key-not-active", "Key not active",
                     "Key " + old.prefix + " is " + old.status(now) + "; only an active key can be rotated. Issue a new key instead.")

@@ -5,9 +5,9 @@ import jakarta.inject.Inject;
 import ua.social.identity.PartnerRateLimitedException;
 import ua.social.referral.config.ReferralConfig;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.time.Clock;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -21,24 +21,23 @@ public class RateLimiter {
 
     @Inject
     ReferralConfig config;
+    @Inject
+    Clock clock;
 
-    private final Map<UUID, Deque<Long>> requests = new ConcurrentHashMap<>();
+    private final Map<UUID, RequestWindow> requests = new ConcurrentHashMap<>();
 
     /** Counts one request of the key, or throws {@link PartnerRateLimitedException} when over the limit. */
     public void acquire(UUID keyId) {
         long window = config.apiKeys().rateLimit().window().toMillis();
         int limit = config.apiKeys().rateLimit().requests();
-        long now = System.currentTimeMillis();
-        Deque<Long> times = requests.computeIfAbsent(keyId, k -> new ArrayDeque<>());
+        long now = clock.millis();
+        RequestWindow times = requests.computeIfAbsent(keyId, k -> new RequestWindow());
+        OptionalLong retryAfterSeconds;
         synchronized (times) {
-            while (!times.isEmpty() && times.peekFirst() <= now - window) {
-                times.pollFirst();
-            }
-            if (times.size() >= limit) {
-                long waitMillis = times.peekFirst() + window - now;
-                throw new PartnerRateLimitedException(Math.max(1, (waitMillis + 999) / 1000));
-            }
-            times.addLast(now);
+            retryAfterSeconds = times.admit(now, limit, window);
+        }
+        if (retryAfterSeconds.isPresent()) {
+            throw new PartnerRateLimitedException(retryAfterSeconds.getAsLong());
         }
     }
 

@@ -7,6 +7,7 @@ import ua.social.identity.PartnerApiKeyVerifier;
 import ua.social.referral.partner.Partner;
 import ua.social.referral.support.Time;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
@@ -18,6 +19,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class StoredPartnerKeys implements PartnerApiKeyVerifier {
 
+    @Inject
+    Clock clock;
     @Inject
     RateLimiter rateLimiter;
 
@@ -32,7 +35,7 @@ public class StoredPartnerKeys implements PartnerApiKeyVerifier {
         if (key == null || !KeySecrets.sameHash(KeySecrets.hash(presentedKey), key.secretHash)) {
             return Optional.empty();
         }
-        OffsetDateTime now = Time.now();
+        OffsetDateTime now = Time.now(clock);
         if (key.status(now) != PartnerApiKey.Status.ACTIVE) {
             return Optional.empty();
         }

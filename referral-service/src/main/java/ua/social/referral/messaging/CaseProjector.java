@@ -18,6 +18,7 @@ import ua.social.referral.casefile.CaseProjection;
 import ua.social.referral.referral.Referral;
 import ua.social.referral.support.Time;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -33,6 +34,8 @@ public class CaseProjector {
 
     private static final Logger LOG = Logger.getLogger(CaseProjector.class);
 
+    @Inject
+    Clock clock;
     @Inject
     ProcessedEvents processed;
 
@@ -57,7 +60,7 @@ public class CaseProjector {
         if (!processed.firstTime(event)) {
             return;
         }
-        OffsetDateTime now = Time.now();
+        OffsetDateTime now = Time.now(clock);
         if (data instanceof CaseOpened opened) {
             opened(opened, now);
             return;

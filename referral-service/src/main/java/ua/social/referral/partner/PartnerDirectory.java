@@ -28,6 +28,7 @@ import ua.social.referral.partner.PartnerViews;
 import ua.social.referral.support.Time;
 import ua.social.identity.web.Versions;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -49,6 +50,8 @@ import java.util.stream.Collectors;
 public class PartnerDirectory {
 
     @Inject
+    Clock clock;
+    @Inject
     CallerContext callerContext;
     @Inject
     Event<PartnerDeactivated> deactivated;
@@ -57,7 +60,7 @@ public class PartnerDirectory {
 
     @Transactional
     public Partner create(PartnerRequest req) {
-        OffsetDateTime now = Time.now();
+        OffsetDateTime now = Time.now(clock);
         String who = callerContext.current().username();
         requireFreeEdrpou(req.edrpou(), null);
         Caller caller = callerContext.current();
@@ -90,7 +93,7 @@ public class PartnerDirectory {
         }
         requireFreeEdrpou(req.edrpou(), id);
         apply(p, req);
-        OffsetDateTime now = Time.now();
+        OffsetDateTime now = Time.now(clock);
         if (switching) {
             p.active = req.active();
             if (!p.active) {
@@ -197,7 +200,7 @@ public class PartnerDirectory {
         Partner p = find(partnerId);
         requireSteward(p);
         requireOwnHromada(req.hromada());
-        OffsetDateTime now = Time.now();
+        OffsetDateTime now = Time.now(clock);
         PartnerLocation l = new PartnerLocation();
         l.id = UUID.randomUUID();
         l.partnerId = p.id;
@@ -219,7 +222,7 @@ public class PartnerDirectory {
         requireSteward(p);
         requireOwnHromada(req.hromada());
         Versions.check(ifMatch, l.version);
-        applyLocation(l, req, Time.now());
+        applyLocation(l, req, Time.now(clock));
         replaceHours(l.id, req.hours());
         touch(p);
         return l;
@@ -266,7 +269,7 @@ public class PartnerDirectory {
     public PartnerService addService(UUID partnerId, ServiceRequest req) {
         Partner p = find(partnerId);
         requireSteward(p);
-        OffsetDateTime now = Time.now();
+        OffsetDateTime now = Time.now(clock);
         PartnerService s = new PartnerService();
         s.id = UUID.randomUUID();
         s.partnerId = p.id;
@@ -291,7 +294,7 @@ public class PartnerDirectory {
         if (req.active() != null) {
             s.active = req.active();
         }
-        applyService(s, req, Time.now());
+        applyService(s, req, Time.now(clock));
         replaceServiceLocations(p.id, s.id, req.locationIds());
         touch(p);
         return s;
@@ -332,7 +335,7 @@ public class PartnerDirectory {
     }
 
     private void touch(Partner p) {
-        p.updatedAt = Time.now();
+        p.updatedAt = Time.now(clock);
         p.updatedBy = callerContext.current().username();
     }
 

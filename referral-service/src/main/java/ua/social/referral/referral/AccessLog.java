@@ -15,6 +15,7 @@ import ua.social.identity.problem.ProblemException;
 import ua.social.referral.apikey.KeySecrets;
 import ua.social.referral.support.Time;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -45,6 +46,8 @@ public class AccessLog {
     }
 
     @Inject
+    Clock clock;
+    @Inject
     HttpServerRequest request;
 
     @Transactional(Transactional.TxType.REQUIRED)
@@ -60,7 +63,7 @@ public class AccessLog {
         }
         UUID partnerId = caller.isPartner() ? UUID.fromString(caller.partnerId()) : null;
         String keyPrefix = caller.isPartner() ? keyPrefix() : null;
-        OffsetDateTime now = Time.now();
+        OffsetDateTime now = Time.now(clock);
         try {
             for (UUID id : referralIds) {
                 AccessLogEntry e = new AccessLogEntry();

@@ -25,7 +25,7 @@ import ua.social.referral.referral.ReferralCommands.TransitionRequest;
 import ua.social.referral.support.Time;
 import ua.social.identity.web.Versions;
 
-import java.time.Duration;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -44,6 +44,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ReferralService {
 
+    @Inject
+    Clock clock;
     @Inject
     ReferralAccess access;
     @Inject
@@ -93,7 +95,7 @@ public class ReferralService {
         } else {
             r.serviceCategory = req.serviceCategory();
         }
-        OffsetDateTime now = Time.now();
+        OffsetDateTime now = Time.now(clock);
         r.id = UUID.randomUUID();
         r.caseId = c.caseId;
         r.partnerId = partner.id;
@@ -148,7 +150,7 @@ public class ReferralService {
         if (outcome != null && !ReferralMoves.needsOutcome(to)) {
             throw ProblemException.badRequest("outcome", "is given only with COMPLETED; add a note instead");
         }
-        OffsetDateTime now = Time.now();
+        OffsetDateTime now = Time.now(clock);
         if (to == ReferralStatus.REQUESTED) {
             requireShareable(CaseProjection.findById(r.caseId));
             Partner partner = Partner.findById(r.partnerId);
@@ -157,7 +159,7 @@ public class ReferralService {
                         "Partner " + partner.name + " is deactivated in the directory and takes no referrals.");
             }
             r.requestedAt = now;
-            r.responseDueAt = now.plus(deadline(r.urgency));
+            r.responseDueAt = ResponseDue.of(config.responseDeadlines()).after(now, r.urgency);
         }
         if (to == ReferralStatus.ACCEPTED || to == ReferralStatus.REJECTED) {
             r.respondedAt = now;
@@ -173,14 +175,6 @@ public class ReferralService {
         record(r, from, side, who, reason, now);
         events.statusChanged(r, Partner.findById(r.partnerId), from, reason, side, now);
         return r;
-    }
-
-    public Duration deadline(Urgency urgency) {
-        return switch (urgency) {
-            case ROUTINE -> config.responseDeadlines().routine();
-            case URGENT -> config.responseDeadlines().urgent();
-            case EMERGENCY -> config.responseDeadlines().emergency();
-        };
     }
 
     private static void requireShareable(CaseProjection c) {
@@ -221,14 +215,14 @@ public class ReferralService {
         return note(access.partnerSide(id), Side.PARTNER, access.caller().displayName(), text);
     }
 
-    private static ReferralNote note(Referral r, Side side, String author, String text) {
+    private ReferralNote note(Referral r, Side side, String author, String text) {
         ReferralNote n = new ReferralNote();
         n.id = UUID.randomUUID();
         n.referralId = r.id;
         n.side = side;
         n.author = author;
         n.text = text.trim();
-        n.createdAt = Time.now();
+        n.createdAt = Time.now(clock);
         n.persist();
         return n;
     }

@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import ua.social.referral.partner.Partner;
 import ua.social.referral.support.Time;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -24,6 +25,8 @@ public class ResponseDeadlines {
     private static final Logger LOG = Logger.getLogger(ResponseDeadlines.class);
     static final int BATCH = 100;
 
+    @Inject
+    Clock clock;
     @Inject
     ReferralEvents events;
 
@@ -40,7 +43,7 @@ public class ResponseDeadlines {
 
     @Transactional
     int flagBatch() {
-        OffsetDateTime now = Time.now();
+        OffsetDateTime now = Time.now(clock);
         List<Referral> due = Referral.<Referral>find("status = ?1 and responseOverdueAt is null and responseDueAt <= ?2"
                         + " order by responseDueAt", ReferralStatus.REQUESTED, now)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).range(0, BATCH - 1).list();

@@ -18,8 +18,8 @@ import ua.social.reporting.messaging.ConsumerStates;
 import ua.social.reporting.messaging.EventConsumer;
 import ua.social.reporting.messaging.KafkaOffsets;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +47,8 @@ public class ReplayService {
     private static final List<String> READ_MODELS = List.of("rm_contact", "rm_contact_group", "rm_case",
             "rm_case_group", "rm_case_change", "rm_case_interval", "rm_service", "rm_referral_change", "processed_event");
 
+    @Inject
+    Clock clock;
     @Inject
     ReportingConfig config;
     @Inject
@@ -99,7 +101,7 @@ public class ReplayService {
         run.groupId = next.groupId();
         run.status = ReplayRun.Status.RUNNING;
         run.requestedBy = requestedBy;
-        run.startedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        run.startedAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
         Map<String, long[]> json = new LinkedHashMap<>();
         long total = 0;
         for (Map.Entry<TopicPartition, KafkaOffsets.Range> t : targets.entrySet()) {
@@ -167,7 +169,7 @@ public class ReplayService {
                 Progress p = progress(run);
                 if (p.recordsRead() >= p.recordsTotal()) {
                     run.status = ReplayRun.Status.COMPLETED;
-                    run.finishedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+                    run.finishedAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
                     run.eventsApplied = ((Number) em.createNativeQuery("SELECT count(*) FROM processed_event")
                             .getSingleResult()).longValue();
                     LOG.infof("replay %s completed: %d records re-read, %d distinct events applied", run.id,

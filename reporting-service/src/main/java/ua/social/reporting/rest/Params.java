@@ -8,7 +8,6 @@ import ua.social.reporting.statistics.StatisticsQuery;
 import ua.social.reporting.statistics.StatisticsService;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,18 +24,19 @@ final class Params {
     }
 
     /**
-     * The filters of a statistics request. Without dates: the twelve months up to today. Community codes
+     * The filters of a statistics request. Without dates: the twelve months up to {@code today} (the civil
+     * date in the reporting zone). Community codes
      * may be repeated ({@code hromada=A&hromada=B}) or comma-separated; each must be a known community
      * ({@code oblastOf}) lying in the oblast if one is given.
      */
     static StatisticsService.Filters filters(String fromParam, String toParam, String oblastParam,
                                              List<String> hromadaParams, String categoryParam, String groupByParam,
-                                             ZoneId zone, int maxMonths,
+                                             LocalDate today, int maxMonths,
                                              Function<String, Optional<String>> oblastOf) {
         LocalDate to = QueryParams.date(toParam, "to");
         LocalDate from = QueryParams.date(fromParam, "from");
         if (to == null) {
-            to = from == null ? LocalDate.now(zone) : from.plusYears(1).minusDays(1);
+            to = from == null ? today : from.plusYears(1).minusDays(1);
         }
         if (from == null) {
             from = to.minusYears(1).plusDays(1);

@@ -26,6 +26,8 @@ import ua.social.reporting.statistics.RegionalReport;
 import ua.social.reporting.statistics.RegionalReportFiles;
 import ua.social.reporting.statistics.StatisticsService;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -37,6 +39,8 @@ import java.util.List;
 @Tag(name = "Statistics")
 public class RegionalReportResource {
 
+    @Inject
+    Clock clock;
     @Inject
     StatisticsService statistics;
     @Inject
@@ -66,7 +70,8 @@ public class RegionalReportResource {
             @Parameter(description = "Rows: oblast or hromada; default: oblasts unless a region is chosen")
             @QueryParam("groupBy") String groupBy,
             @Context HttpHeaders headers) {
-        StatisticsService.Filters filters = Params.filters(from, to, oblast, hromada, category, groupBy, config.zone(),
+        StatisticsService.Filters filters = Params.filters(from, to, oblast, hromada, category, groupBy,
+                LocalDate.now(clock.withZone(config.zone())),
                 config.maxPeriodMonths(), communities::oblastOf);
         RegionalReport report = RegionalReport.of(statistics.report(callerContext.current(), filters));
         String name = "regional-project-report-" + report.period().from() + "-" + report.period().to();

@@ -27,6 +27,8 @@ import ua.social.reporting.statistics.CsvReport;
 import ua.social.reporting.statistics.Report;
 import ua.social.reporting.statistics.StatisticsService;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 
 @Path("/statistics")
@@ -41,6 +43,8 @@ public class StatisticsResource {
     CallerContext callerContext;
     @Inject
     ReportingConfig config;
+    @Inject
+    Clock clock;
     @Inject
     Communities communities;
 
@@ -92,7 +96,8 @@ public class StatisticsResource {
     }
 
     private Report report(String from, String to, String oblast, List<String> hromada, String category, String groupBy) {
-        StatisticsService.Filters filters = Params.filters(from, to, oblast, hromada, category, groupBy, config.zone(),
+        StatisticsService.Filters filters = Params.filters(from, to, oblast, hromada, category, groupBy,
+                LocalDate.now(clock.withZone(config.zone())),
                 config.maxPeriodMonths(), communities::oblastOf);
         return statistics.report(callerContext.current(), filters);
     }
