@@ -1,6 +1,5 @@
 package ua.social.messaging;
 
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,8 +25,7 @@ import java.util.concurrent.TimeoutException;
  * {@code platform.topics.referral-events}; by default the deployment's names of {@link Topics}), so that
  * a test run works on topics of its own and never sees a running platform's events (nor the platform
  * its). With {@code platform.topics.create} the service creates its topics at start-up when missing
- * (test runs; a deployment creates them with the cluster: deploy/local/kafka.sh, Strimzi KafkaTopics);
- * with {@code platform.topics.delete-on-stop} it deletes them and their dead-letter topics at shut-down.
+ * (test runs; a deployment creates them with the cluster: deploy/local/kafka.sh, Strimzi KafkaTopics).
  */
 @ApplicationScoped
 public class EventTopics {
@@ -42,8 +40,6 @@ public class EventTopics {
     boolean create;
     @ConfigProperty(name = "platform.topics.partitions", defaultValue = "3")
     int partitions;
-    @ConfigProperty(name = "platform.topics.delete-on-stop", defaultValue = "false")
-    boolean deleteOnStop;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -87,28 +83,6 @@ public class EventTopics {
             throw new IllegalStateException("interrupted while creating the event topics", e);
         } catch (TimeoutException e) {
             throw new IllegalStateException("Kafka did not answer while creating the event topics " + both(), e);
-        }
-    }
-
-    /** After the relay and the consumers have stopped. */
-    void delete(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER + 1000) ShutdownEvent ev) {
-        if (!deleteOnStop) {
-            return;
-        }
-        List<String> mine = new ArrayList<>();
-        for (String t : both()) {
-            mine.add(t);
-            mine.add(DeadLetterTopic.of(t));
-        }
-        try (Admin admin = admin()) {
-            Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
-            List<String> present = mine.stream().filter(existing::contains).toList();
-            admin.deleteTopics(present).all().get(10, TimeUnit.SECONDS);
-            LOG.infof("deleted this run's topics %s", present);
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.warnf("could not delete this run's topics %s: %s", mine, e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
