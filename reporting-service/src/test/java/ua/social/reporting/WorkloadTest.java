@@ -1,5 +1,6 @@
 package ua.social.reporting;
 
+import ua.social.contracts.testing.TestTopics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -381,7 +382,7 @@ class WorkloadTest {
         d.put("category", category);
         d.put("deliveredOn", on.toString());
         OffsetDateTime at = on.atTime(LocalTime.NOON).atZone(World.KYIV).toOffsetDateTime();
-        events.add(new World.Event("case.events", client.toString(), UUID.randomUUID().toString(),
+        events.add(new World.Event(TestTopics.caseEvents(), client.toString(), UUID.randomUUID().toString(),
                 "ua.social.case.service-delivered", "/case-service", id.toString(), at, d));
     }
 
@@ -391,7 +392,7 @@ class WorkloadTest {
     }
 
     private static void event(UUID caseId, String type, OffsetDateTime at, ObjectNode data) {
-        events.add(new World.Event("case.events", caseId.toString(), UUID.randomUUID().toString(),
+        events.add(new World.Event(TestTopics.caseEvents(), caseId.toString(), UUID.randomUUID().toString(),
                 "ua.social.case." + type, "/case-service", caseId.toString(), at, data));
     }
 
