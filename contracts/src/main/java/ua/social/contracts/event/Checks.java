@@ -37,14 +37,6 @@ final class Checks {
         return value;
     }
 
-    static String optionalCommunity(String value, String field) {
-        return value == null ? null : community(value, field);
-    }
-
-    static String optionalOblast(String value, String field) {
-        return value == null ? null : oblast(value, field);
-    }
-
     static String oneOf(String value, String field, String... allowed) {
         present(value, field);
         for (String a : allowed) {
