@@ -98,6 +98,7 @@ public final class ReportBuilder {
         for (Def def : defs) {
             grids.add(grid(def, raw));
         }
+        linkSameQuantities(grids, raw, scope.category());
         suppression.protect(grids);
         List<Table> tables = new ArrayList<>();
         for (int i = 0; i < defs.size(); i++) {
@@ -202,6 +203,51 @@ public final class ReportBuilder {
             g.link(m, n, def.columnTotalMeasure() + "@*");
         }
         return g;
+    }
+
+    /**
+     * Quantities that two tables show under different names in some requests, named alike so that they
+     * are withheld everywhere or nowhere:
+     * <ul>
+     *   <li>with a {@code category} filter every person and case counted has that group, so the
+     *   group's column of {@code applicantsByVulnerableGroup} is the persons of {@code applicants}, and
+     *   the group's column of {@code casesOpenedByVulnerableGroup} is the cases opened (row totals of
+     *   {@code casesOpenedByModel} and {@code casesOpenedByMonth});</li>
+     *   <li>over a single month, the month's column of {@code applicantsByMonth} is the persons of
+     *   {@code applicants} (the month's column of the other monthly tables is their row total, a relation
+     *   inside the table).</li>
+     * </ul>
+     * The other repeated quantities are named in {@link #definitions}: persons and appeals, appeals per
+     * region, cases opened per region, referrals per status.
+     */
+    private static void linkSameQuantities(List<Grid> grids, RawReport raw, String category) {
+        int m = raw.regions().size();
+        if (category != null) {
+            linkColumn(grid(grids, APPLICANTS_BY_GROUP), category, PERSONS, raw, m);
+            linkColumn(grid(grids, OPENED_BY_GROUP), category, "opened", raw, m);
+        }
+        if (raw.months().size() == 1) {
+            linkColumn(grid(grids, APPLICANTS_BY_MONTH), raw.months().get(0).toString(), PERSONS, raw, m);
+        }
+    }
+
+    private static void linkColumn(Grid g, String columnKey, String measure, RawReport raw, int m) {
+        int c = columnIndex(g.name(), raw, columnKey);
+        for (int r = 0; r < m; r++) {
+            g.link(r, c, measure + "@" + raw.regions().get(r));
+        }
+        g.link(m, c, measure + "@*");
+    }
+
+    private static int columnIndex(String table, RawReport raw, String columnKey) {
+        List<Column> columns = definitions(raw.months()).stream().filter(d -> d.name().equals(table)).findFirst()
+                .orElseThrow().columns();
+        for (int c = 0; c < columns.size(); c++) {
+            if (columns.get(c).key().equals(columnKey)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException(table + " has no column " + columnKey);
     }
 
     private static Grid grid(List<Grid> grids, String name) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,10 @@ import java.util.Set;
  *   <li>tables published together may show the same quantity (the same <i>key</i>, e.g. the cases
  *   opened in a region as the row total of two tables): a quantity withheld in one is withheld in
  *   all, and the tables are protected again until nothing changes.</li>
+ *   <li>all tables of a response form one linear system (every sum relation of every table, a quantity
+ *   shown in several tables being one unknown); a withheld quantity that this system determines gets a
+ *   complement on one of its relations, and rules 1–3 are applied again, until no withheld quantity
+ *   is determined (see {@code CombinedSystem}).</li>
  * </ol>
  * Complements are chosen to lose as little as possible: the smallest non-zero inner cell of the
  * relation first, a total only when no inner cell is left, a zero last. The choice depends only on
@@ -222,26 +227,229 @@ public final class Suppression {
                 }
             });
         }
-        boolean changed;
-        do {
-            changed = false;
+        while (true) {
+            boolean changed;
+            do {
+                changed = false;
+                for (Grid g : grids) {
+                    forEachPresent(g, (r, c) -> {
+                        if (withheld.contains(g.keys[r][c])) {
+                            g.suppressed[r][c] = true;
+                        }
+                    });
+                    protectGrid(g);
+                    for (int r = 0; r <= g.m; r++) {
+                        for (int c = 0; c <= g.n; c++) {
+                            if (g.present(r, c) && g.suppressed[r][c] && withheld.add(g.keys[r][c])) {
+                                changed = true;
+                            }
+                        }
+                    }
+                }
+            } while (changed);
+            String complement = new CombinedSystem(grids).complement();
+            if (complement == null) {
+                return;
+            }
+            withheld.add(complement);
+        }
+    }
+
+    /** An entry of a grid: the table and the position. */
+    private record Entry(Grid grid, int row, int column) {
+        String key() {
+            return grid.keys[row][column];
+        }
+
+        long value() {
+            return grid.values[row][column];
+        }
+
+        boolean suppressed() {
+            return grid.suppressed[row][column];
+        }
+    }
+
+    /**
+     * Rule 4: every sum relation of every table of the response as one linear system, the unknowns being
+     * the withheld quantities (one per key, however many tables show it). Rules 1–3 make each table safe
+     * on its own; tables that share a withheld quantity may still, together, pin one down. Such a
+     * quantity is found by reducing the system (a quantity is determined exactly when the unit vector on
+     * it lies in the row space of the relations), and a complement is withheld on one of its relations.
+     * Only groups of tables joined by a shared withheld quantity are solved: the others cannot interact.
+     */
+    private static final class CombinedSystem {
+        private final List<Grid> grids;
+        private final Map<String, Integer> unknowns = new LinkedHashMap<>();
+        private final Map<String, List<List<Entry>>> linesOf = new HashMap<>();
+        private final Map<String, Set<Grid>> shownIn = new HashMap<>();
+        private final Map<String, Integer> copies = new HashMap<>();
+
+        CombinedSystem(List<Grid> grids) {
+            this.grids = grids;
             for (Grid g : grids) {
                 forEachPresent(g, (r, c) -> {
-                    if (withheld.contains(g.keys[r][c])) {
-                        g.suppressed[r][c] = true;
+                    if (g.suppressed[r][c]) {
+                        unknowns.putIfAbsent(g.keys[r][c], unknowns.size());
+                        shownIn.computeIfAbsent(g.keys[r][c], k -> new LinkedHashSet<>()).add(g);
+                        copies.merge(g.keys[r][c], 1, Integer::sum);
                     }
                 });
-                protectGrid(g);
-                for (int r = 0; r <= g.m; r++) {
-                    for (int c = 0; c <= g.n; c++) {
-                        if (g.present(r, c) && g.suppressed[r][c] && withheld.add(g.keys[r][c])) {
-                            changed = true;
+            }
+        }
+
+        /** The key of a quantity to withhold next, or null when no withheld quantity can be worked out. */
+        String complement() {
+            // groups of tables joined by shared withheld quantities (union-find over grid indices)
+            int[] parent = new int[grids.size()];
+            for (int i = 0; i < parent.length; i++) {
+                parent[i] = i;
+            }
+            Map<Grid, Integer> index = new HashMap<>();
+            for (int i = 0; i < grids.size(); i++) {
+                index.put(grids.get(i), i);
+            }
+            Set<Integer> shared = new LinkedHashSet<>();
+            for (Map.Entry<String, Set<Grid>> e : shownIn.entrySet()) {
+                if (e.getValue().size() > 1 || copies.get(e.getKey()) > 1) {
+                    int first = -1;
+                    for (Grid g : e.getValue()) {
+                        int i = find(parent, index.get(g));
+                        if (first < 0) {
+                            first = i;
+                        } else {
+                            parent[i] = first;
+                        }
+                    }
+                    shared.add(find(parent, first));
+                }
+            }
+            if (shared.isEmpty()) {
+                return null;
+            }
+            Set<Integer> roots = new LinkedHashSet<>();
+            shared.forEach(s -> roots.add(find(parent, s)));
+            for (int root : roots) {
+                List<Grid> group = new ArrayList<>();
+                for (int i = 0; i < grids.size(); i++) {
+                    if (find(parent, i) == root) {
+                        group.add(grids.get(i));
+                    }
+                }
+                String key = complementIn(group);
+                if (key != null) {
+                    return key;
+                }
+            }
+            return null;
+        }
+
+        private static int find(int[] parent, int i) {
+            while (parent[i] != i) {
+                parent[i] = parent[parent[i]];
+                i = parent[i];
+            }
+            return i;
+        }
+
+        private String complementIn(List<Grid> group) {
+            Map<String, Integer> local = new LinkedHashMap<>();
+            List<List<Entry>> lines = new ArrayList<>();
+            for (Grid g : group) {
+                for (List<int[]> line : g.lines()) {
+                    List<Entry> entries = line.stream().map(e -> new Entry(g, e[0], e[1])).toList();
+                    if (entries.stream().anyMatch(Entry::suppressed)) {
+                        lines.add(entries);
+                        for (Entry e : entries) {
+                            if (e.suppressed()) {
+                                local.putIfAbsent(e.key(), local.size());
+                                linesOf.computeIfAbsent(e.key(), k -> new ArrayList<>()).add(entries);
+                            }
                         }
                     }
                 }
             }
-        } while (changed);
+            double[][] a = new double[lines.size()][local.size()];
+            for (int i = 0; i < lines.size(); i++) {
+                List<Entry> line = lines.get(i);
+                for (int j = 0; j < line.size(); j++) {
+                    Entry e = line.get(j);
+                    if (e.suppressed()) {
+                        // the last entry of a relation is the sum of the others
+                        a[i][local.get(e.key())] += j == line.size() - 1 ? -1 : 1;
+                    }
+                }
+            }
+            List<String> names = new ArrayList<>(local.keySet());
+            for (int determined : determined(a, local.size())) {
+                String key = names.get(determined);
+                List<Entry> candidates = new ArrayList<>();
+                for (List<Entry> line : linesOf.getOrDefault(key, List.of())) {
+                    line.stream().filter(e -> !e.suppressed()).forEach(candidates::add);
+                }
+                if (!candidates.isEmpty()) {
+                    return candidates.stream().min(Comparator
+                            .comparingInt((Entry e) -> e.value() == 0 ? 1 : 0)
+                            .thenComparingInt(e -> e.grid().margin(e.row(), e.column()) ? 1 : 0)
+                            .thenComparingLong(Entry::value)
+                            .thenComparing(Entry::key)).orElseThrow().key();
+                }
+            }
+            return null;
+        }
+
+        /**
+         * The unknowns fixed by the relations: reduced to row echelon form, unknown j is determined
+         * exactly when some reduced row has its only non-zero coefficient at j.
+         */
+        private static List<Integer> determined(double[][] a, int columns) {
+            int rank = 0;
+            int[] pivotOf = new int[a.length];
+            for (int c = 0; c < columns && rank < a.length; c++) {
+                int pivot = -1;
+                for (int r = rank; r < a.length; r++) {
+                    if (Math.abs(a[r][c]) > EPSILON && (pivot < 0 || Math.abs(a[r][c]) > Math.abs(a[pivot][c]))) {
+                        pivot = r;
+                    }
+                }
+                if (pivot < 0) {
+                    continue;
+                }
+                double[] tmp = a[pivot];
+                a[pivot] = a[rank];
+                a[rank] = tmp;
+                double p = a[rank][c];
+                for (int k = c; k < columns; k++) {
+                    a[rank][k] /= p;
+                }
+                for (int r = 0; r < a.length; r++) {
+                    if (r != rank && Math.abs(a[r][c]) > EPSILON) {
+                        double f = a[r][c];
+                        for (int k = c; k < columns; k++) {
+                            a[r][k] -= f * a[rank][k];
+                        }
+                    }
+                }
+                pivotOf[rank] = c;
+                rank++;
+            }
+            List<Integer> fixed = new ArrayList<>();
+            for (int r = 0; r < rank; r++) {
+                int nonZero = 0;
+                for (int k = 0; k < columns; k++) {
+                    if (Math.abs(a[r][k]) > EPSILON) {
+                        nonZero++;
+                    }
+                }
+                if (nonZero == 1) {
+                    fixed.add(pivotOf[r]);
+                }
+            }
+            return fixed;
+        }
     }
+
+    private static final double EPSILON = 1e-9;
 
     private interface EntryVisitor {
         void visit(int row, int column);

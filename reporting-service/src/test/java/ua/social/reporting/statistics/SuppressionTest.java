@@ -202,6 +202,61 @@ class SuppressionTest {
         }
     }
 
+    @Test
+    void aQuantityRepeatedAsAColumnOfAnotherTableIsSolvedWithAllTablesTogether() {
+        // under a category filter: opened per region is the row total of byModel and byMonth and the group's
+        // column of byGroup; each table is safe alone, the attacker solves all of them as one system
+        Random random = new Random(42);
+        for (int round = 0; round < 200; round++) {
+            int m = 1 + random.nextInt(5);
+            long[][] model = new long[m][3];
+            long[][] month = new long[m][2];
+            long[][] group = new long[m][3];
+            for (int r = 0; r < m; r++) {
+                long total = 0;
+                for (int c = 0; c < 3; c++) {
+                    model[r][c] = random.nextInt(3) == 0 ? 1 + random.nextInt(4) : random.nextInt(25);
+                    total += model[r][c];
+                }
+                month[r][0] = random.nextInt((int) total + 1);
+                month[r][1] = total - month[r][0];
+                group[r][0] = total;
+                group[r][1] = random.nextInt((int) total + 1);
+                group[r][2] = random.nextInt(3) == 0 ? 1 + random.nextInt(4) : random.nextInt(25);
+            }
+            Grid byModel = Grid.additive("byModel", model, 3);
+            Grid byMonth = Grid.additive("byMonth", month, 2);
+            Grid byGroup = Grid.independentColumns("byGroup", group, 3);
+            for (int r = 0; r < m; r++) {
+                byModel.link(r, 3, "opened@" + r);
+                byMonth.link(r, 2, "opened@" + r);
+                byGroup.link(r, 0, "opened@" + r);
+            }
+            byModel.link(m, 3, "opened@*");
+            byMonth.link(m, 2, "opened@*");
+            byGroup.link(m, 0, "opened@*");
+            k5.protect(List.of(byModel, byMonth, byGroup));
+            for (int r = 0; r <= m; r++) {
+                assertEquals(byModel.suppressed(r, 3), byGroup.suppressed(r, 0), "round " + round + " row " + r);
+                assertEquals(byModel.suppressed(r, 3), byMonth.suppressed(r, 2), "round " + round + " row " + r);
+            }
+            assertNoWithheldCountCanBeSolved(List.of(byModel, byMonth, byGroup));
+        }
+    }
+
+    @Test
+    void tablesThatAreSafeAloneButLeakTogetherGetAnotherComplement() {
+        // a: x (2) and y (9) withheld in a row whose total 11 is published, the column totals repeat them;
+        // b shows x's column total as a cell next to the same y: alone each table holds, together they give x
+        Grid a = Grid.additive("a", new long[][]{{2, 9}, {20, 30}, {7, 6}}, 2);
+        Grid b = Grid.independentColumns("b", new long[][]{{2}, {9}, {40}}, 1);
+        a.link(0, 0, "x").link(0, 1, "y");
+        b.link(0, 0, "x").link(1, 0, "y");
+        k5.protect(List.of(a, b));
+        assertTrue(a.suppressed(0, 0) && b.suppressed(0, 0), "x is small in both");
+        assertNoWithheldCountCanBeSolved(List.of(a, b));
+    }
+
     private static int withheld(Grid g) {
         int count = 0;
         for (int r = 0; r <= g.rows(); r++) {

@@ -1,0 +1,202 @@
+package ua.social.reporting.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An attacker who reads the published tables of one response (as a client gets them) and solves every
+ * relation they know exactly: the sums of each table by its layout, and the quantities they know to be
+ * the same in two tables (the same figure under two names). The unknowns are the withheld numbers; an
+ * unknown is recovered when the relations fix it (reduced row echelon form: a row with a single non-zero).
+ * It knows nothing of the service's own bookkeeping (keys, links), only what the definitions page says.
+ */
+public final class Attacker {
+
+    private final Map<String, Integer> unknowns = new LinkedHashMap<>();
+    private final List<Map<Integer, Double>> equations = new ArrayList<>();
+
+    /** A position of a published number: table, row key (TOTAL for the total row), column key (TOTAL: the row total). */
+    public record Ref(String table, String row, String column) {
+        @Override
+        public String toString() {
+            return table + "[" + row + "," + column + "]";
+        }
+    }
+
+    private final Map<Ref, JsonNode> cells = new LinkedHashMap<>();
+
+    /** Reads every count table of a response (INDICATOR tables are derived and carry no new counts). */
+    public static Attacker of(JsonNode tables) {
+        Attacker a = new Attacker();
+        for (JsonNode t : tables) {
+            a.addTable(t);
+        }
+        return a;
+    }
+
+    private void addTable(JsonNode t) {
+        String layout = t.get("layout").asText();
+        if ("INDICATOR".equals(layout)) {
+            return;
+        }
+        String name = t.get("name").asText();
+        List<String> columns = new ArrayList<>();
+        t.get("columns").forEach(c -> columns.add(c.get("key").asText()));
+        List<JsonNode> rows = Reports.rows(t);
+        for (JsonNode row : rows) {
+            String key = row.get("key").asText();
+            for (int c = 0; c < columns.size(); c++) {
+                cells.put(new Ref(name, key, columns.get(c)), row.get("cells").get(c));
+            }
+            if (row.hasNonNull("total")) {
+                cells.put(new Ref(name, key, "TOTAL"), row.get("total"));
+            }
+        }
+        boolean additive = "ADDITIVE".equals(layout);
+        List<String> all = new ArrayList<>(columns);
+        if (additive) {
+            all.add("TOTAL");
+            for (JsonNode row : rows) {
+                List<Ref> parts = new ArrayList<>();
+                for (String c : columns) {
+                    parts.add(new Ref(name, row.get("key").asText(), c));
+                }
+                sum(parts, new Ref(name, row.get("key").asText(), "TOTAL"));
+            }
+        }
+        for (String c : all) {
+            List<Ref> parts = new ArrayList<>();
+            for (int r = 0; r < rows.size() - 1; r++) {
+                parts.add(new Ref(name, rows.get(r).get("key").asText(), c));
+            }
+            sum(parts, new Ref(name, "TOTAL", c));
+        }
+    }
+
+    /** The relation: the parts add up to the whole. */
+    public void sum(List<Ref> parts, Ref whole) {
+        Map<Integer, Double> eq = new LinkedHashMap<>();
+        for (Ref p : parts) {
+            term(eq, p, 1);
+        }
+        term(eq, whole, -1);
+        if (!eq.isEmpty()) {
+            equations.add(eq);
+        }
+    }
+
+    /** The relation: two positions show the same quantity. Positions the response does not have are ignored. */
+    public void same(Ref a, Ref b) {
+        if (!cells.containsKey(a) || !cells.containsKey(b)) {
+            return;
+        }
+        sum(List.of(a), b);
+    }
+
+    public boolean has(Ref ref) {
+        return cells.containsKey(ref);
+    }
+
+    private void term(Map<Integer, Double> eq, Ref ref, double coefficient) {
+        JsonNode cell = cells.get(ref);
+        if (cell == null) {
+            throw new AssertionError("the response has no number at " + ref);
+        }
+        if (cell.get("suppressed").asBoolean()) {
+            int u = unknowns.computeIfAbsent(ref.toString(), k -> unknowns.size());
+            eq.merge(u, coefficient, Double::sum);
+        }
+    }
+
+    public int withheld() {
+        return unknowns.size();
+    }
+
+    /** The withheld numbers the relations fix exactly (empty: nothing recovered). */
+    public List<String> recovered() {
+        int n = unknowns.size();
+        double[][] a = new double[equations.size()][n];
+        for (int i = 0; i < equations.size(); i++) {
+            for (Map.Entry<Integer, Double> e : equations.get(i).entrySet()) {
+                a[i][e.getKey()] = e.getValue();
+            }
+        }
+        int rank = 0;
+        int[] pivotOf = new int[a.length];
+        for (int c = 0; c < n && rank < a.length; c++) {
+            int pivot = -1;
+            for (int r = rank; r < a.length; r++) {
+                if (Math.abs(a[r][c]) > 1e-9 && (pivot < 0 || Math.abs(a[r][c]) > Math.abs(a[pivot][c]))) {
+                    pivot = r;
+                }
+            }
+            if (pivot < 0) {
+                continue;
+            }
+            double[] tmp = a[pivot];
+            a[pivot] = a[rank];
+            a[rank] = tmp;
+            double p = a[rank][c];
+            for (int k = 0; k < n; k++) {
+                a[rank][k] /= p;
+            }
+            for (int r = 0; r < a.length; r++) {
+                if (r != rank && Math.abs(a[r][c]) > 1e-9) {
+                    double f = a[r][c];
+                    for (int k = 0; k < n; k++) {
+                        a[r][k] -= f * a[rank][k];
+                    }
+                }
+            }
+            pivotOf[rank++] = c;
+        }
+        List<String> names = new ArrayList<>(unknowns.keySet());
+        List<String> found = new ArrayList<>();
+        for (int r = 0; r < rank; r++) {
+            int nonZero = 0;
+            for (int k = 0; k < n; k++) {
+                if (Math.abs(a[r][k]) > 1e-9) {
+                    nonZero++;
+                }
+            }
+            if (nonZero == 1) {
+                found.add(names.get(pivotOf[r]));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The attacker's knowledge of the definitions: the quantities that two tables of one response show
+     * (docs/reporting-definitions.md), for the category filter and the months of the request.
+     */
+    public static Attacker ofResponse(JsonNode tables, String category, List<String> months) {
+        Attacker a = of(tables);
+        List<String> rows = new ArrayList<>();
+        Reports.rows(Reports.table(tables, "applicants")).forEach(r -> rows.add(r.get("key").asText()));
+        for (String r : rows) {
+            Ref persons = new Ref("applicants", r, "persons");
+            a.same(persons, new Ref("applicantsByVulnerableGroup", r, category == null ? "-" : category));
+            if (months.size() == 1) {
+                a.same(persons, new Ref("applicantsByMonth", r, months.get(0)));
+                a.same(new Ref("appealsByMonth", r, "TOTAL"), new Ref("appealsByMonth", r, months.get(0)));
+            }
+            a.same(new Ref("applicants", r, "appeals"), new Ref("appealsByMonth", r, "TOTAL"));
+            Ref opened = new Ref("casesOpenedByModel", r, "TOTAL");
+            a.same(opened, new Ref("casesOpenedByMonth", r, "TOTAL"));
+            a.same(opened, new Ref("casesOpenedByVulnerableGroup", r, category == null ? "-" : category));
+        }
+        JsonNode referrals = Reports.table(tables, "referralsByRegionAndStatus");
+        for (JsonNode c : referrals.get("columns")) {
+            a.same(new Ref("referralsByRegionAndStatus", "TOTAL", c.get("key").asText()),
+                    new Ref("referralsBySectorAndStatus", "TOTAL", c.get("key").asText()));
+        }
+        a.same(new Ref("referralsByRegionAndStatus", "TOTAL", "TOTAL"),
+                new Ref("referralsBySectorAndStatus", "TOTAL", "TOTAL"));
+        return a;
+    }
+}
