@@ -125,10 +125,10 @@
     config.oblasts.forEach(function (o) { form.oblast.add(new Option(o.code + ' ' + o.label, o.code)); });
     config.categories.forEach(function (c) { form.category.add(new Option(c.label, c.code)); });
     var params = new URLSearchParams(location.search);
-    var today = new Date();
-    var yearAgo = new Date(today.getTime() - 364 * 86400000);
-    form.from.value = params.get('from') || isoDate(yearAgo);
-    form.to.value = params.get('to') || isoDate(today);
+    // a whole calendar month, quarter or year (the API refuses other periods); by default the current year
+    var year = new Date().getFullYear();
+    form.from.value = params.get('from') || (year + '-01-01');
+    form.to.value = params.get('to') || (year + '-12-31');
     form.oblast.value = params.get('oblast') || '';
     chosen = [];
     params.getAll('hromada').forEach(function (list) {
@@ -202,7 +202,8 @@
       problem.textContent = 'Громади «' + value + '» немає в кодифікаторі: виберіть її з переліку.';
       return false;
     }
-    if (chosen.indexOf(c.code) < 0) { chosen.push(c.code); }
+    // one community at most: the API refuses lists (two lists that differ by one community would reveal it)
+    chosen = [c.code];
     $('community-search').value = '';
     drawChosen();
     return true;

@@ -18,16 +18,40 @@ import java.util.function.Function;
 /** The statistics filters, parsed with a 400 problem naming the parameter (dates through the shared QueryParams). */
 final class Params {
 
-    static final int MAX_HROMADAS = 50;
+    static final int MAX_HROMADAS = 1;
 
     private Params() {
     }
 
+    /** What a period may be, for the problem of a period that is not one. */
+    static final String PERIODS = "a period is a whole calendar month (from=2019-04-01&to=2019-04-30), quarter "
+            + "(from=2019-04-01&to=2019-06-30, starting in January, April, July or October) or year "
+            + "(from=2019-01-01&to=2019-12-31). Other periods are refused because two periods that differ by a "
+            + "day would reveal that day's withheld counts";
+
     /**
-     * The filters of a statistics request. Without dates: the twelve months up to {@code today} (the civil
-     * date in the reporting zone). Community codes
-     * may be repeated ({@code hromada=A&hromada=B}) or comma-separated; each must be a known community
-     * ({@code oblastOf}) lying in the oblast if one is given.
+     * Refuses a period that is not a whole calendar month, quarter or year, naming {@code from} when it is not
+     * the first day of a month and {@code to} otherwise.
+     */
+    static void requireCalendarPeriod(LocalDate from, LocalDate to) {
+        if (from.getDayOfMonth() != 1) {
+            throw ProblemException.badRequest("from", "must be the first day of a month: " + PERIODS);
+        }
+        boolean month = to.equals(from.plusMonths(1).minusDays(1));
+        boolean quarter = (from.getMonthValue() - 1) % 3 == 0 && to.equals(from.plusMonths(3).minusDays(1));
+        boolean year = from.getMonthValue() == 1 && to.equals(from.plusYears(1).minusDays(1));
+        if (!month && !quarter && !year) {
+            throw ProblemException.badRequest("to", "must end the month, quarter or year that starts on " + from
+                    + ": " + PERIODS);
+        }
+    }
+
+    /**
+     * The filters of a statistics request. Without dates: the calendar year of {@code today} (the civil
+     * date in the reporting zone); with one end only, a year from it. The period must be a whole calendar
+     * month, quarter or year, and the region the whole country, one whole oblast or a single community
+     * (see docs/adr/0011): requests that differ by a day or by one community are refused rather than
+     * answered. The community must be a known community ({@code oblastOf}) lying in the oblast if one is given.
      */
     static StatisticsService.Filters filters(String fromParam, String toParam, String oblastParam,
                                              List<String> hromadaParams, String categoryParam, String groupByParam,
@@ -35,8 +59,12 @@ final class Params {
                                              Function<String, Optional<String>> oblastOf) {
         LocalDate to = QueryParams.date(toParam, "to");
         LocalDate from = QueryParams.date(fromParam, "from");
+        if (from == null && to == null) {
+            from = today.withDayOfYear(1);
+            to = from.plusYears(1).minusDays(1);
+        }
         if (to == null) {
-            to = from == null ? today : from.plusYears(1).minusDays(1);
+            to = from.plusYears(1).minusDays(1);
         }
         if (from == null) {
             from = to.minusYears(1).plusDays(1);
@@ -47,6 +75,7 @@ final class Params {
         if (from.plusMonths(maxMonths).isBefore(to)) {
             throw ProblemException.badRequest("to", "the period may cover at most " + maxMonths + " months");
         }
+        requireCalendarPeriod(from, to);
         String oblast = Territory.requireOblast(oblastParam, "oblast");
         List<String> hromadas = new ArrayList<>();
         for (String param : hromadaParams == null ? List.<String>of() : hromadaParams) {
@@ -70,7 +99,10 @@ final class Params {
             }
         }
         if (hromadas.size() > MAX_HROMADAS) {
-            throw ProblemException.badRequest("hromada", "at most " + MAX_HROMADAS + " communities per request");
+            throw ProblemException.badRequest("hromada", "one community at most (" + hromadas.size() + " given): a "
+                    + "request covers the whole country, one whole oblast (oblast=UA-53) or a single community. "
+                    + "Lists of communities are refused because two lists that differ by one community would "
+                    + "reveal that community's withheld counts");
         }
         VulnerableGroup group = QueryParams.enumValue(VulnerableGroup.class, categoryParam, "category");
         String category = group == null ? null : group.name();

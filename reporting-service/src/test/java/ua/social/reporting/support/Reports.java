@@ -40,8 +40,13 @@ public final class Reports {
 
     /** What the API must publish for these raw counts: laid out, suppressed and derived like the service does. */
     public static JsonNode expected(RawReport raw, int minCount) {
+        return expected(raw, minCount, null);
+    }
+
+    /** As {@link #expected(RawReport, int)}, for a request filtered by a vulnerable group. */
+    public static JsonNode expected(RawReport raw, int minCount, String category) {
         Report report = new ReportBuilder(new Suppression(minCount)).publish(raw,
-                new Report.Period(null, null), new Report.Scope(null, null, List.of(), null), false);
+                new Report.Period(null, null), new Report.Scope(null, null, List.of(), category), false);
         try {
             return JSON.readTree(JSON.writeValueAsString(report.tables()));
         } catch (IOException e) {
