@@ -222,21 +222,29 @@ public final class ReportBuilder {
      */
     private static void linkSameQuantities(List<Grid> grids, RawReport raw, String category) {
         int m = raw.regions().size();
+        Grid persons = grid(grids, APPLICANTS);
+        Grid opened = grid(grids, OPENED_BY_MODEL);
         if (category != null) {
-            linkColumn(grid(grids, APPLICANTS_BY_GROUP), category, PERSONS, raw, m);
-            linkColumn(grid(grids, OPENED_BY_GROUP), category, "opened", raw, m);
+            linkColumn(grid(grids, APPLICANTS_BY_GROUP), category, persons, 0, raw, m);
+            linkColumn(grid(grids, OPENED_BY_GROUP), category, opened, opened.columns(), raw, m);
         }
         if (raw.months().size() == 1) {
-            linkColumn(grid(grids, APPLICANTS_BY_MONTH), raw.months().get(0).toString(), PERSONS, raw, m);
+            linkColumn(grid(grids, APPLICANTS_BY_MONTH), raw.months().get(0).toString(), persons, 0, raw, m);
         }
     }
 
-    private static void linkColumn(Grid g, String columnKey, String measure, RawReport raw, int m) {
+    /**
+     * Gives a column of {@code g} the keys of a column of {@code same}. Only equal counts are linked: the
+     * definitions make them equal, and a pair that is not (which would be a fault in a definition) is two
+     * quantities, so it cannot disclose one through the other and must not stop the report.
+     */
+    private static void linkColumn(Grid g, String columnKey, Grid same, int sameColumn, RawReport raw, int m) {
         int c = columnIndex(g.name(), raw, columnKey);
-        for (int r = 0; r < m; r++) {
-            g.link(r, c, measure + "@" + raw.regions().get(r));
+        for (int r = 0; r <= m; r++) {
+            if (g.value(r, c) == same.value(r, sameColumn)) {
+                g.link(r, c, same.key(r, sameColumn));
+            }
         }
-        g.link(m, c, measure + "@*");
     }
 
     private static int columnIndex(String table, RawReport raw, String columnKey) {

@@ -40,8 +40,8 @@ import java.util.Set;
  * publish the same output).
  *
  * <p>What this protects against: exact disclosure through the published sums of one response.
- * Not against differencing two requests over overlapping periods or regions, nor bounds from
- * non-negativity (see docs/reporting-definitions.md).
+ * Not against bounds from non-negativity. Differencing two responses is limited by the requests the
+ * API accepts (calendar periods, whole regions: docs/adr/0011), not here.
  */
 public final class Suppression {
 
