@@ -61,10 +61,13 @@ public class RegionalReportResource {
             @Content(mediaType = CsvReport.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = RegionalReportFiles.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response report(
-            @Parameter(description = "First day (YYYY-MM-DD); default: a year before 'to'") @QueryParam("from") String from,
-            @Parameter(description = "Last day, inclusive (YYYY-MM-DD); default: today") @QueryParam("to") String to,
-            @Parameter(description = "Oblast, ISO 3166-2:UA code (UA-53)") @QueryParam("oblast") String oblast,
-            @Parameter(description = "Community KATOTTG code; repeat or comma-separate for several")
+            @Parameter(description = "First day (YYYY-MM-DD), the 1st of a month; the period is a whole calendar month, "
+                    + "quarter or year; default: the current year") @QueryParam("from") String from,
+            @Parameter(description = "Last day, inclusive (YYYY-MM-DD): the end of that month, quarter or year")
+            @QueryParam("to") String to,
+            @Parameter(description = "Oblast, ISO 3166-2:UA code (UA-53); without it and without a community: the whole "
+                    + "country") @QueryParam("oblast") String oblast,
+            @Parameter(description = "One community, KATOTTG code (lists are refused)")
             @QueryParam("hromada") List<String> hromada,
             @Parameter(description = "Vulnerable group (e.g. INTERNALLY_DISPLACED)") @QueryParam("category") String category,
             @Parameter(description = "Rows: oblast or hromada; default: oblasts unless a region is chosen")
