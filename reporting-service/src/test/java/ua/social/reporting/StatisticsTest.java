@@ -9,6 +9,7 @@ import ua.social.identity.testing.DemoUsers;
 import ua.social.identity.testing.Tokens;
 import ua.social.reporting.statistics.RawReport;
 import ua.social.reporting.statistics.StatisticsQuery.GroupBy;
+import ua.social.reporting.support.Attacker;
 import ua.social.reporting.support.GroundTruth;
 import ua.social.reporting.support.Reports;
 import ua.social.reporting.support.TestData;
@@ -75,6 +76,14 @@ class StatisticsTest {
         assertTrue(diffs.isEmpty(), hromada + " " + from + ".." + to + " " + category
                 + ": published statistics differ from the ground truth:\n" + String.join("\n", diffs));
         assertCountsAreTrueOrWithheld(actual, truth);
+        List<String> months = new ArrayList<>();
+        for (java.time.YearMonth m = java.time.YearMonth.from(from); !m.isAfter(java.time.YearMonth.from(to));
+             m = m.plusMonths(1)) {
+            months.add(m.toString());
+        }
+        List<String> recovered = Attacker.ofResponse(actual, category, months).recovered();
+        assertTrue(recovered.isEmpty(), hromada + " " + from + ".." + to + " " + category
+                + ": an attacker solving all tables together recovers " + recovered);
         return actual;
     }
 
