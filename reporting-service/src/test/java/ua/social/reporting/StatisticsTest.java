@@ -190,6 +190,16 @@ class StatisticsTest {
     }
 
     @Test
+    void everyVulnerableGroupEqualsTheGroundTruthAndNoWithheldCountIsSolvedAcrossTables() {
+        for (String h : List.of(hromadas.get(0), hromadas.get(3))) {
+            for (ua.social.contracts.code.VulnerableGroup g : ua.social.contracts.code.VulnerableGroup.values()) {
+                assertEqualsGroundTruth(YEAR_FROM, YEAR_TO, h, GroupBy.HROMADA, g.name());
+                assertEqualsGroundTruth(LocalDate.of(2019, 5, 1), LocalDate.of(2019, 5, 31), h, GroupBy.OBLAST, g.name());
+            }
+        }
+    }
+
+    @Test
     void aMonthAndAQuarterEqualTheGroundTruth() {
         for (String h : hromadas) {
             assertEqualsGroundTruth(LocalDate.of(2019, 3, 1), LocalDate.of(2019, 3, 31), h, GroupBy.HROMADA, null);
