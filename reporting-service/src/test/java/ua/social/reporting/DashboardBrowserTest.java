@@ -168,8 +168,9 @@ class DashboardBrowserTest {
                 .stream().map(c -> c.get(0)).toList());
         assertEquals(ratios, driver.findElements(By.cssSelector("#chart-caseload rect.bar")).size());
 
-        // overview: a row per oblast and the total
-        assertEquals(3 + 2, driver.findElements(By.cssSelector("#overview tr")).size());
+        // overview: a heading, a row per region of the answer (here the chosen community's oblast) and the total
+        assertEquals(Reports.table(tables, "applicants").get("rows").size() + 2,
+                driver.findElements(By.cssSelector("#overview tr")).size());
 
         // workload over the period: a row per oblast and the total, each figure as the API publishes it
         List<JsonNode> workload = Reports.rows(Reports.table(tables, "workloadInPeriod"));
