@@ -83,7 +83,13 @@ CLOSURES=(GOALS_ACHIEVED GOALS_ACHIEVED GOALS_ACHIEVED GOALS_ACHIEVED GOALS_ACHI
     REFUSED_FURTHER_WORK)
 REFERRAL_STATUSES=(DRAFT REQUESTED ACCEPTED REJECTED IN_PROGRESS ON_HOLD COMPLETED FAILED CANCELLED)
 
-days_ago() { date -u -d "-$1 days" +%Y-%m-%d; }
+# A date up to $1 days back, but never before 1 January of this year: the ministry's statistics answer
+# whole calendar periods (the dashboard opens on the current year), so the demo's history stays inside it.
+days_ago() {
+    local n=$1 into_year=$((10#$(date -u +%j) - 1))
+    [ "$n" -gt "$into_year" ] && n=$into_year
+    date -u -d "-$n days" +%Y-%m-%d
+}
 
 client() { # intake index -> client id
     local intake=$1 i=$2 first sex
@@ -95,11 +101,11 @@ client() { # intake index -> client id
         | jq -r .id
 }
 
-appeal() { # intake client index -> appeal id (received over the last six months)
+appeal() { # intake client index -> appeal id (received over the last six months of this year)
     local intake=$1 clientId=$2 i=$3
     as "$intake" POST "$CASE_URL/appeals" "$(jq -nc --arg c "$clientId" --arg ch "${CHANNELS[$((i % 4))]}" \
         --arg n1 "${NEEDS[$((i % 7))]}" --arg n2 "${NEEDS[$(((i + 3) % 7))]}" \
-        --arg at "$(days_ago $((1 + (i * 5) % 180)))T09:30:00Z" \
+        --arg at "$(days_ago $((1 + (i * 5) % 180)))T00:30:00Z" \
         '{clientId: $c, channel: $ch, receivedAt: $at, needDomains: [$n1, $n2], description: "Звернення до ЦНСП"}')" \
         | jq -r .id
 }

@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -579,9 +578,8 @@ class FaultInjectionTest {
 
     /** The figures the load moves, for the community, from the ministry API (suppression k = 1). */
     private static Map<String, Long> figures() throws Exception {
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/Kyiv"));
-        Http.Resp r = Http.get(platform.reporting.url() + "/statistics?from=" + today.minusDays(1) + "&to="
-                + today.plusDays(1) + "&hromada=" + Load.HROMADA, load.auth(DemoUsers.ANALYST));
+        Http.Resp r = Http.get(platform.reporting.url() + "/statistics?from=" + ThisYear.from() + "&to="
+                + ThisYear.to() + "&hromada=" + Load.HROMADA, load.auth(DemoUsers.ANALYST));
         if (r.status() != 200) {
             throw new IllegalStateException("statistics: " + r);
         }

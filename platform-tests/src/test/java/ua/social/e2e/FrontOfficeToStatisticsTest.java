@@ -7,7 +7,6 @@ import ua.social.identity.testing.DemoUsers;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +36,8 @@ class FrontOfficeToStatisticsTest {
 
     /** The figures this test moves, read from the ministry API as the analyst sees them. */
     private static Map<String, Long> figures() {
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/Kyiv"));
         JsonPath report = as(platform.reporting, DemoUsers.ANALYST)
-                .queryParam("from", today.minusDays(1).toString()).queryParam("to", today.plusDays(1).toString())
+                .queryParam("from", ThisYear.from()).queryParam("to", ThisYear.to())
                 .queryParam("hromada", HROMADA)
                 .get("/statistics").then().statusCode(200).extract().jsonPath();
         Map<String, Long> f = new LinkedHashMap<>();
