@@ -119,13 +119,13 @@ public class ReferralService {
         return r;
     }
 
-    /** The referring side moves a referral (send it, cancel it). */
+    /** The referring side moves a referral (send it, cancel it, mark it entered in error). */
     @Transactional
     public Referral moveByReferringSide(UUID id, String ifMatch, TransitionRequest req) {
         return move(access.referringSide(id), ifMatch, req, Side.REFERRING_SIDE, access.caller().username());
     }
 
-    /** The partner moves one of its referrals (accept, reject, start, hold, complete, fail). */
+    /** The partner moves one of its referrals (accept, reject, start, hold, complete, fail, cancel). */
     @Transactional
     public Referral moveByPartner(UUID id, String ifMatch, TransitionRequest req) {
         return move(access.partnerSide(id), ifMatch, req, Side.PARTNER, access.caller().displayName());
@@ -142,7 +142,7 @@ public class ReferralService {
             throw ProblemException.badRequest("reason", "required when the status becomes " + to);
         }
         if (reason != null && !ReferralMoves.takesReason(to)) {
-            throw ProblemException.badRequest("reason", "is given only with REJECTED, FAILED, CANCELLED or ON_HOLD");
+            throw ProblemException.badRequest("reason", "is given only with REJECTED, FAILED, CANCELLED, ON_HOLD or ENTERED_IN_ERROR");
         }
         if (ReferralMoves.needsOutcome(to) && outcome == null) {
             throw ProblemException.badRequest("outcome", "required when the status becomes " + to);
