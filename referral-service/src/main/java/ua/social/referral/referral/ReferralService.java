@@ -334,15 +334,23 @@ public class ReferralService {
                 page, size, total);
     }
 
-    /** The calling partner's inbound referrals (never drafts). */
+    /**
+     * The calling partner's inbound referrals (never drafts), newest first; with {@code updatedSince}, only
+     * those changed at or after that instant, oldest change first (for incremental polling).
+     */
     @Transactional
-    public PageView<PartnerReferralSummary> listForPartner(Filter f, int page, int size) {
+    public PageView<PartnerReferralSummary> listForPartner(Filter f, OffsetDateTime updatedSince, int page, int size) {
         StringBuilder q = new StringBuilder("from Referral r where r.partnerId = :partnerId and r.requestedAt is not null");
         Map<String, Object> params = new HashMap<>();
         params.put("partnerId", access.partnerId());
         filter(q, params, f);
+        if (updatedSince != null) {
+            q.append(" and r.updatedAt >= :updatedSince");
+            params.put("updatedSince", updatedSince);
+        }
         long total = Referral.count(q.toString(), params);
-        List<Referral> found = Referral.<Referral>find(q + " order by r.requestedAt desc, r.id", params)
+        String order = updatedSince != null ? " order by r.updatedAt, r.id" : " order by r.requestedAt desc, r.id";
+        List<Referral> found = Referral.<Referral>find(q + order, params)
                 .page(Page.of(page, size)).list();
         Set<UUID> consenting = found.isEmpty() ? Set.of() : CaseProjection.<CaseProjection>list(
                         "caseId in ?1 and sharingConsent = true", found.stream().map(r -> r.caseId).distinct().toList())
