@@ -361,6 +361,76 @@ public class ReferralService {
                 page, size, total);
     }
 
+    /**
+     * What a change feed asks for: referrals of one partner (null: any), in some statuses (empty: any),
+     * changed at or after {@code from} and before {@code until} (either null: open).
+     */
+    public record ChangeQuery(UUID partnerId, Set<ReferralStatus> statuses, OffsetDateTime from, OffsetDateTime until,
+                              int offset, int count) {
+    }
+
+    /** One slice of a change feed, oldest change first, and how many match in all. */
+    public record Changes(List<Referral> referrals, Map<UUID, Partner> partners, long total) {
+    }
+
+    /**
+     * The referrals in the caller's reach that match, oldest change first: a partner's own sent referrals,
+     * a case manager's caseload, a supervisor's community (the reach of the referral API). No client data
+     * is read here, so nothing is logged.
+     */
+    @Transactional
+    public Changes changesInReach(ChangeQuery cq) {
+        Caller caller = access.caller();
+        StringBuilder q = new StringBuilder("from Referral r where ");
+        Map<String, Object> params = new HashMap<>();
+        if (caller.isPartner()) {
+            q.append("r.partnerId = :me and r.requestedAt is not null");
+            params.put("me", access.partnerId());
+        } else if (caller.hasRole(Roles.SUPERVISOR) && caller.jurisdiction().hasHromada()) {
+            q.append("r.hromada = :hromada");
+            params.put("hromada", caller.jurisdiction().hromada());
+        } else {
+            q.append("r.caseId in (select c.caseId from CaseProjection c where c.caseManagerId = :me)");
+            params.put("me", caller.id());
+        }
+        if (cq.partnerId() != null) {
+            q.append(" and r.partnerId = :partnerId");
+            params.put("partnerId", cq.partnerId());
+        }
+        if (!cq.statuses().isEmpty()) {
+            q.append(" and r.status in :statuses");
+            params.put("statuses", cq.statuses());
+        }
+        if (cq.from() != null) {
+            q.append(" and r.updatedAt >= :from");
+            params.put("from", cq.from());
+        }
+        if (cq.until() != null) {
+            q.append(" and r.updatedAt < :until");
+            params.put("until", cq.until());
+        }
+        long total = Referral.count(q.toString(), params);
+        List<Referral> found = Referral.<Referral>find(q + " order by r.updatedAt, r.id", params)
+                .range(cq.offset(), cq.offset() + cq.count() - 1).list();
+        return new Changes(found, partners(found.stream().map(r -> r.partnerId).collect(Collectors.toSet())), total);
+    }
+
+    /** The referral in the caller's reach (a partner's own sent referral, else the referring side's), else 404. */
+    public Referral inReach(UUID id) {
+        return access.caller().isPartner() ? access.partnerSide(id) : access.referringSide(id);
+    }
+
+    /** Whether the caller may see the client data of the referral now: staff always, a partner while consent holds. */
+    public boolean showsClientData(Referral r) {
+        return !access.caller().isPartner() || shareable(r.caseId);
+    }
+
+    /** Logs a read of the referral's client data by the caller. */
+    @Transactional
+    public void clientDataRead(Referral r, AccessLog.Read what) {
+        accessLog.read(access.caller(), r.id, what);
+    }
+
     private static void filter(StringBuilder q, Map<String, Object> params, Filter f) {
         if (f.status() != null) {
             q.append(" and r.status = :status");
