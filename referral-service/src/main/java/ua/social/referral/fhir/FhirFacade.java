@@ -20,6 +20,7 @@ import ua.social.referral.referral.ReferralService.ChangeQuery;
 import ua.social.referral.referral.ReferralService.Changes;
 import ua.social.referral.support.QueryChecks;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -46,6 +47,8 @@ public class FhirFacade {
 
     @Inject
     ReferralService referrals;
+    @Inject
+    Clock clock;
 
     /** The Task of a referral in the caller's reach, else 404. */
     @Transactional
@@ -92,7 +95,7 @@ public class FhirFacade {
 
         Bundle b = new Bundle();
         b.setType(Bundle.BundleType.SEARCHSET);
-        b.setTimestamp(new Date());
+        b.setTimestamp(Date.from(clock.instant()));
         b.setTotal((int) Math.min(Integer.MAX_VALUE, changes.total()));
         String self = base + "Task" + (selfQuery == null || selfQuery.isEmpty() ? "" : "?" + selfQuery);
         b.addLink().setRelation("self").setUrl(self);
@@ -111,7 +114,7 @@ public class FhirFacade {
     public CapabilityStatement capabilities(String base) {
         CapabilityStatement c = new CapabilityStatement();
         c.setStatus(Enumerations.PublicationStatus.ACTIVE);
-        c.setDate(new Date());
+        c.setDate(Date.from(clock.instant()));
         c.setPublisher("Social services platform");
         c.setKind(CapabilityStatement.CapabilityStatementKind.INSTANCE);
         c.setFhirVersion(Enumerations.FHIRVersion._4_0_1);
