@@ -26,13 +26,11 @@ import static ua.social.contracts.code.ReferralStatus.REQUESTED;
  * {@link #requireMove}.
  *
  * <pre>
- *                                  ┌→ REJECTED (partner, reason required)
- * DRAFT ──referring──→ REQUESTED ──┤
- *                                  └→ ACCEPTED ──partner──→ IN_PROGRESS ⇄ ON_HOLD (reason required)
- *                                        │                      │           │
- *                                        ├─→ ON_HOLD            │           │
- *                                        ├─→ COMPLETED (outcome required) ←─┴───────────┤
- *                                        └─→ FAILED (reason required)      ←────────────┘
+ * DRAFT ──referring──→ REQUESTED ──partner──→ REJECTED (reason required)
+ *                                 └─partner──→ ACCEPTED
+ * ACCEPTED    ──partner──→ IN_PROGRESS, ON_HOLD (reason required), COMPLETED (outcome required), FAILED (reason required)
+ * IN_PROGRESS ──partner──→ ON_HOLD, COMPLETED, FAILED
+ * ON_HOLD     ──partner──→ IN_PROGRESS, COMPLETED, FAILED
  * CANCELLED (reason required): the referring side from DRAFT, REQUESTED, ACCEPTED, IN_PROGRESS and
  * ON_HOLD; the partner from ACCEPTED, IN_PROGRESS and ON_HOLD (before accepting it rejects instead).
  * ENTERED_IN_ERROR (reason required): the referring side, from any other status, final ones included.
