@@ -12,6 +12,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Resource;
@@ -63,6 +67,9 @@ public class FhirResource {
 
     @GET
     @Path("/metadata")
+    @APIResponse(responseCode = "200", description = "FHIR R4 CapabilityStatement (http://hl7.org/fhir/R4/capabilitystatement.html)", content = {
+            @Content(mediaType = FhirJson.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT, description = "FHIR R4 CapabilityStatement")),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = "FHIR R4 CapabilityStatement"))})
     @Operation(summary = "The CapabilityStatement: FHIR R4 (4.0.1), JSON, read of Task and ServiceRequest, search of Task")
     public Response metadata() {
         return ok(fhir.capabilities(base()));
@@ -70,6 +77,9 @@ public class FhirResource {
 
     @GET
     @Path("/Task/{id}")
+    @APIResponse(responseCode = "200", description = "FHIR R4 Task (http://hl7.org/fhir/R4/task.html)", content = {
+            @Content(mediaType = FhirJson.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT, description = "FHIR R4 Task")),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = "FHIR R4 Task"))})
     @Operation(summary = "The Task of a referral in your reach: status (Task.status codes), statusReason, businessStatus "
             + "overdue, owner (the partner Organization), focus (the ServiceRequest); no client data; 404 outside your reach")
     public Response task(@PathParam("id") String id) {
@@ -78,6 +88,9 @@ public class FhirResource {
 
     @GET
     @Path("/ServiceRequest/{id}")
+    @APIResponse(responseCode = "200", description = "FHIR R4 ServiceRequest (http://hl7.org/fhir/R4/servicerequest.html)", content = {
+            @Content(mediaType = FhirJson.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT, description = "FHIR R4 ServiceRequest")),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = "FHIR R4 ServiceRequest"))})
     @Operation(summary = "The ServiceRequest of a referral in your reach: service category, reason, performer and the "
             + "client (a contained Patient with the data the partner API shows, while consent holds; the read is logged)")
     public Response serviceRequest(@PathParam("id") String id) {
@@ -86,6 +99,9 @@ public class FhirResource {
 
     @GET
     @Path("/Task")
+    @APIResponse(responseCode = "200", description = "FHIR R4 Bundle (http://hl7.org/fhir/R4/bundle.html)", content = {
+            @Content(mediaType = FhirJson.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT, description = "FHIR R4 Bundle of type searchset")),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = "FHIR R4 Bundle of type searchset"))})
     @Operation(summary = "Search the Tasks in your reach, oldest change first: owner=Organization/{partnerId}, status, "
             + "_lastUpdated=gt<instant> (repeatable; gt, ge, lt, le), _count (1-200, default 20), _offset; a searchset "
             + "Bundle; an unknown parameter is a 400 OperationOutcome naming it")
