@@ -93,4 +93,34 @@ class ReferralTimelineTest {
                 .extract().path("goals[0].actions[0].status");
         assertEquals("DONE", status);
     }
+
+    @Test
+    void aReferralEnteredInErrorAppearsOnTheTimelineWithItsReason() {
+        String caseId = Api.openCase(INTAKE_POLTAVA, CM, "BROKERAGE");
+        String referralId = UUID.randomUUID().toString();
+        Map<String, Object> requested = ReferralEventsPublisher.data(referralId, caseId, null, "REQUESTED", "DRAFT",
+                "REFERRING_SIDE");
+        Map<String, Object> error = ReferralEventsPublisher.data(referralId, caseId, null, "ENTERED_IN_ERROR", "REQUESTED",
+                "REFERRING_SIDE");
+        error.put("reason", "Направлено не до того партнера");
+        var errors = EventSchemas.validate("ua.social.referral.entered-in-error",
+                new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(error));
+        assertTrue(errors.isEmpty(), "the test's event must satisfy the producer's schema: " + errors);
+        try (ReferralEventsPublisher publisher = new ReferralEventsPublisher()) {
+            publisher.publish(UUID.randomUUID().toString(), "ua.social.referral.requested", caseId, referralId,
+                    (String) requested.get("changedAt"), requested);
+            publisher.publish(UUID.randomUUID().toString(), "ua.social.referral.entered-in-error", caseId, referralId,
+                    (String) error.get("changedAt"), error);
+        }
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                as(CM).get("/cases/" + caseId + "/timeline?size=100").then()
+                        .body("items.findAll { it.type.startsWith('REFERRAL_') }.type",
+                                contains("REFERRAL_REQUESTED", "REFERRAL_ENTERED_IN_ERROR")));
+        as(CM).get("/cases/" + caseId + "/timeline?size=100").then()
+                .body("items.find { it.type == 'REFERRAL_ENTERED_IN_ERROR' }.summary",
+                        containsString("Направлено не до того партнера"))
+                .body("items.find { it.type == 'REFERRAL_ENTERED_IN_ERROR' }.details.status", equalTo("ENTERED_IN_ERROR"))
+                .body("items.find { it.type == 'REFERRAL_ENTERED_IN_ERROR' }.details.previousStatus", equalTo("REQUESTED"))
+                .body("items.find { it.type == 'REFERRAL_ENTERED_IN_ERROR' }.actor", equalTo("referral-service"));
+    }
 }

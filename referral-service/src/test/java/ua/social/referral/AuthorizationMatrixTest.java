@@ -131,6 +131,12 @@ class AuthorizationMatrixTest {
         recipes.put("GET /cases/{caseId}", k -> Call.of("/cases/" + c.id()));
         recipes.put("GET /cases/{caseId}/referrals", k -> Call.of("/cases/" + c.id() + "/referrals"));
 
+        recipes.put("GET /fhir/metadata", k -> Call.of("/fhir/metadata"));
+        recipes.put("GET /fhir/Task", k -> Call.of("/fhir/Task?owner=Organization/" + p.partnerId()
+                + "&_lastUpdated=gt2026-01-01T00:00:00Z&_count=5"));
+        recipes.put("GET /fhir/Task/{id}", k -> Call.of("/fhir/Task/" + sharedReferral));
+        recipes.put("GET /fhir/ServiceRequest/{id}", k -> Call.of("/fhir/ServiceRequest/" + sharedReferral));
+
         Map<Caller, String> apiKeys = new EnumMap<>(Caller.class);
         apiKeys.put(Caller.PARTNER_KEY, partnerKey);
         apiKeys.put(Caller.OTHER_PARTNER_KEY, otherKey);

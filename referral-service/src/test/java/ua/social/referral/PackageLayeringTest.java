@@ -34,6 +34,7 @@ class PackageLayeringTest {
     void eachPackageUsesOnlyTheLayersBelowIt() {
         GRAPH.assertLayered(List.of(
                 Set.of("rest", "messaging"),
+                Set.of("fhir"),
                 Set.of("referral"),
                 Set.of("apikey"),
                 Set.of("partner"),

@@ -69,7 +69,7 @@ class ReferralLifecycleTest {
             body.put("planActionId", "8d2f3c4e-1b7a-4f0e-9a55-3f1c2b9d0e11");
             String id = as(CM).header("Idempotency-Key", "ref-" + c.id()).body(body).post("/referrals")
                     .then().statusCode(201).header("Location", containsString("/referrals/"))
-                    .body("status", equalTo("DRAFT")).body("allowedMoves", contains("REQUESTED", "CANCELLED"))
+                    .body("status", equalTo("DRAFT")).body("allowedMoves", contains("REQUESTED", "CANCELLED", "ENTERED_IN_ERROR"))
                     .body("serviceCategory", equalTo("EMPLOYMENT")).body("partner.sector", equalTo("EMPLOYMENT"))
                     .body("client.fullName", equalTo("Ганна Тестова")).body("hromada", equalTo(POLTAVA_HROMADA))
                     .body("requestedAt", nullValue()).extract().path("id");
@@ -85,7 +85,7 @@ class ReferralLifecycleTest {
             as(CM).body(Map.of("status", "REQUESTED")).post("/referrals/" + id + "/transitions")
                     .then().statusCode(200).body("status", equalTo("REQUESTED"))
                     .body("requestedAt", notNullValue()).body("responseDueAt", notNullValue())
-                    .body("allowedMoves", contains("CANCELLED"));
+                    .body("allowedMoves", contains("CANCELLED", "ENTERED_IN_ERROR"));
             as(CM).queryParam("pending", true).get("/referrals").then().statusCode(200).body("items.id", hasItem(id));
 
             // The partner sees it, with the minimum client data and no case file.
@@ -106,7 +106,7 @@ class ReferralLifecycleTest {
             partner(key).body(Map.of("status", "CANCELLED")).post("/partner/referrals/" + id + "/transitions")
                     .then().statusCode(409).body("side", equalTo("PARTNER"));
             as(CM).body(Map.of("status", "ACCEPTED")).post("/referrals/" + id + "/transitions")
-                    .then().statusCode(409).body("allowedMoves", contains("CANCELLED"))
+                    .then().statusCode(409).body("allowedMoves", contains("CANCELLED", "ENTERED_IN_ERROR"))
                     .body("side", equalTo("REFERRING_SIDE"));
 
             // The partner works it through.
@@ -169,7 +169,7 @@ class ReferralLifecycleTest {
     }
 
     @Test
-    void rejectionNeedsAReasonAndCancellationIsTheReferringSides() {
+    void rejectionAndCancellationNeedAReason() {
         try (ReferralEventsReader events = new ReferralEventsReader()) {
             TestCase c = openCase(CM, true);
             PartnerSetup p = newPartner("HEALTH", "MEDICAL");
@@ -195,12 +195,15 @@ class ReferralLifecycleTest {
             String cancelled = sent(CM, c, p, "ROUTINE");
             partnerMoves(key, cancelled, Map.of("status", "ACCEPTED"), "ACCEPTED");
             as(CM).body(Map.of("status", "CANCELLED", "reason", "Клієнтка переїхала")).post("/referrals/" + cancelled + "/transitions")
-                    .then().statusCode(200).body("status", equalTo("CANCELLED")).body("allowedMoves", hasSize(0));
+                    .then().statusCode(200).body("status", equalTo("CANCELLED")).body("allowedMoves", contains("ENTERED_IN_ERROR"));
             partner(key).get("/partner/referrals/" + cancelled).then().statusCode(200)
                     .body("status", equalTo("CANCELLED")).body("statusReason", equalTo("Клієнтка переїхала"));
 
             String draftCancelled = draft(CM, c, p, "ROUTINE");
             as(CM).body(Map.of("status", "CANCELLED")).post("/referrals/" + draftCancelled + "/transitions")
+                    .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("reason"));
+            as(CM).get("/referrals/" + draftCancelled).then().body("status", equalTo("DRAFT"));
+            as(CM).body(Map.of("status", "CANCELLED", "reason", "Дублікат")).post("/referrals/" + draftCancelled + "/transitions")
                     .then().statusCode(200);
             partner(key).get("/partner/referrals/" + draftCancelled).then().statusCode(404);
 

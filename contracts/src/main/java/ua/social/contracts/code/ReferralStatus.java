@@ -2,7 +2,7 @@ package ua.social.contracts.code;
 
 /**
  * Where a referral stands ({@code status} of the referral events), aligned with the HL7 FHIR
- * {@code Task.status} codes. Which side may move a referral from one status to another is
+ * {@code Task.status} codes ({@link #fhirCode()}). Which side may move a referral from one status to another is
  * referral-service's rule (its state machine), not part of the contract.
  */
 public enum ReferralStatus implements Labelled {
@@ -16,7 +16,12 @@ public enum ReferralStatus implements Labelled {
     IN_PROGRESS("У роботі", "In progress"),
     ON_HOLD("Призупинено", "On hold"),
     COMPLETED("Виконано", "Completed"),
-    FAILED("Не вдалося виконати", "Failed");
+    FAILED("Не вдалося виконати", "Failed"),
+    /**
+     * The referring side recorded it in error (wrong client, wrong partner, a duplicate): it should never
+     * have existed and counts nowhere. Possible from any other status; final. FHIR {@code entered-in-error}.
+     */
+    ENTERED_IN_ERROR("Внесено помилково", "Entered in error");
 
     /** The CloudEvents type prefix of every referral event. */
     public static final String TYPE_PREFIX = "ua.social.referral.";
@@ -39,9 +44,14 @@ public enum ReferralStatus implements Labelled {
         return en;
     }
 
-    /** REJECTED, CANCELLED, COMPLETED and FAILED end a referral. */
+    /** REJECTED, CANCELLED, COMPLETED, FAILED and ENTERED_IN_ERROR end a referral. */
     public boolean isFinal() {
-        return this == REJECTED || this == CANCELLED || this == COMPLETED || this == FAILED;
+        return this == REJECTED || this == CANCELLED || this == COMPLETED || this == FAILED || this == ENTERED_IN_ERROR;
+    }
+
+    /** The HL7 FHIR R4 {@code Task.status} code of this status (DRAFT is draft, IN_PROGRESS in-progress, …). */
+    public String fhirCode() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     /** The CloudEvents type of the event a move into this status emits, e.g. ua.social.referral.in-progress. */

@@ -30,6 +30,7 @@ public enum EventType {
     REFERRAL_ON_HOLD(ReferralStatus.ON_HOLD.eventType(), ReferralChanged.class),
     REFERRAL_COMPLETED(ReferralStatus.COMPLETED.eventType(), ReferralChanged.class),
     REFERRAL_FAILED(ReferralStatus.FAILED.eventType(), ReferralChanged.class),
+    REFERRAL_ENTERED_IN_ERROR(ReferralStatus.ENTERED_IN_ERROR.eventType(), ReferralChanged.class),
     REFERRAL_RESPONSE_OVERDUE(ReferralEvent.RESPONSE_OVERDUE, ReferralResponseOverdue.class);
 
     private final String type;

@@ -9,12 +9,12 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * A referral was created or moved to another status. One record for the nine types
- * {@code ua.social.referral.<status>} (created for DRAFT, requested, accepted, …): their schemas
+ * A referral was created or moved to another status. One record for the ten types
+ * {@code ua.social.referral.<status>} (created for DRAFT, requested, accepted, …, entered-in-error): their schemas
  * (docs/events/referral.&lt;status&gt;.schema.json) differ only in the {@code status} they pin, so the
  * type follows from {@link #status}. No client names or contact data.
  *
- * @param reason  why (rejection, failure, cancellation, hold): at most {@value #TEXT_MAX} characters
+ * @param reason  why (rejection, failure, cancellation, hold, entered in error): at most {@value #TEXT_MAX} characters
  * @param outcome what the partner did, on COMPLETED only: at most {@value #TEXT_MAX} characters
  * @param changedBy REFERRING_SIDE, PARTNER or SYSTEM
  */

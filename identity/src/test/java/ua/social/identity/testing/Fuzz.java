@@ -42,7 +42,8 @@ import java.util.function.Supplier;
  * hostile string. The inputs come from a seeded generator: the seed is printed, and {@code -Dfuzz.seed=…}
  * repeats a run exactly.
  *
- * <p>What every answer must be: never a 5xx; every 4xx {@code application/problem+json} with its status; every
+ * <p>What every answer must be: never a 5xx; every 4xx {@code application/problem+json} with its status (or, from a
+ * FHIR endpoint, an {@code application/fhir+json} OperationOutcome, whose issue expressions name the field); every
  * 400 naming in {@code errors[].field} the field or parameter the input changed ({@code body} for a body that is
  * not JSON); and no refused request stores anything: no table of the service's database grows across a 4xx.
  *
@@ -298,6 +299,35 @@ public final class Fuzz {
         return Caller.PLATFORM_ADMIN;
     }
 
+    /**
+     * A FHIR endpoint answers its errors as an OperationOutcome (FHIR clients read them there): at least one
+     * issue with a severity and a code, and a 400 naming the changed parameter in an issue's expression.
+     */
+    private static String judgeOperationOutcome(Input in, int status, String body) {
+        JsonNode outcome;
+        try {
+            outcome = JSON.readTree(body);
+        } catch (Exception e) {
+            return "answered " + status + " with FHIR JSON that is not JSON: " + abbreviate(body);
+        }
+        if (!"OperationOutcome".equals(outcome.path("resourceType").asText()) || outcome.path("issue").isEmpty()
+                || outcome.path("issue").path(0).path("severity").asText("").isBlank()
+                || outcome.path("issue").path(0).path("code").asText("").isBlank()) {
+            return "answered " + status + " as FHIR JSON without an OperationOutcome issue: " + abbreviate(body);
+        }
+        if (status == 400) {
+            List<String> named = new ArrayList<>();
+            outcome.path("issue").forEach(i -> i.path("expression").forEach(e -> named.add(e.asText())));
+            if (named.isEmpty()) {
+                return "answered 400 naming no field: " + abbreviate(body);
+            }
+            if (in.field != null && named.stream().noneMatch(f -> names(f, in))) {
+                return "answered 400 naming " + named + ", not " + in.field + ": " + abbreviate(body);
+            }
+        }
+        return null;
+    }
+
     private static Input seeded(Operation op, Call call) {
         Input in = new Input();
         String path = call.path();
@@ -513,6 +543,9 @@ public final class Fuzz {
             return null;
         }
         String type = response.headers().firstValue("Content-Type").orElse("");
+        if (type.startsWith("application/fhir+json")) {
+            return judgeOperationOutcome(in, status, body);
+        }
         if (!type.startsWith("application/problem+json")) {
             return "answered " + status + " as '" + type + "', not application/problem+json: " + abbreviate(body);
         }

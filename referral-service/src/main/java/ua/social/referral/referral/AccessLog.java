@@ -42,7 +42,9 @@ public class AccessLog {
         /** The referral with its client data, in the answer to its creation (or a replay of it). */
         REFERRAL_CREATED,
         /** The client's name, in the partner's list of its referrals. */
-        LIST_CLIENT_NAME
+        LIST_CLIENT_NAME,
+        /** The client data in the FHIR ServiceRequest of the referral (GET /fhir/ServiceRequest/{id}). */
+        FHIR_SERVICE_REQUEST
     }
 
     @Inject

@@ -12,6 +12,7 @@ import static ua.social.contracts.code.ReferralStatus.ACCEPTED;
 import static ua.social.contracts.code.ReferralStatus.CANCELLED;
 import static ua.social.contracts.code.ReferralStatus.COMPLETED;
 import static ua.social.contracts.code.ReferralStatus.DRAFT;
+import static ua.social.contracts.code.ReferralStatus.ENTERED_IN_ERROR;
 import static ua.social.contracts.code.ReferralStatus.FAILED;
 import static ua.social.contracts.code.ReferralStatus.IN_PROGRESS;
 import static ua.social.contracts.code.ReferralStatus.ON_HOLD;
@@ -20,18 +21,21 @@ import static ua.social.contracts.code.ReferralStatus.REQUESTED;
 
 /**
  * The referral state machine: the only legal moves between the statuses of the contract
- * ({@link ReferralStatus}), by side, aligned with the HL7 FHIR SDOH referral Task states. Every status
- * change goes through {@link #requireMove}.
+ * ({@link ReferralStatus}), by side, aligned with the HL7 FHIR R4 Task workflow of the SDOH Clinical
+ * Care referral (requester = the referring side, owner = the partner). Every status change goes through
+ * {@link #requireMove}.
  *
  * <pre>
- *                                  ┌→ REJECTED (partner, reason required)
- * DRAFT ──referring──→ REQUESTED ──┤
- *                                  └→ ACCEPTED ──partner──→ IN_PROGRESS ⇄ ON_HOLD
- *                                                               │           │
- *                                   COMPLETED (outcome required) ←┴───────────┤
- *                                   FAILED (reason required)     ←────────────┘
- * The referring side may cancel (CANCELLED) from DRAFT, REQUESTED, ACCEPTED, IN_PROGRESS and ON_HOLD.
- * REJECTED, CANCELLED, COMPLETED and FAILED are final.
+ * DRAFT ──referring──→ REQUESTED ──partner──→ REJECTED (reason required)
+ *                                 └─partner──→ ACCEPTED
+ * ACCEPTED    ──partner──→ IN_PROGRESS, ON_HOLD (reason required), COMPLETED (outcome required), FAILED (reason required)
+ * IN_PROGRESS ──partner──→ ON_HOLD, COMPLETED, FAILED
+ * ON_HOLD     ──partner──→ IN_PROGRESS, COMPLETED, FAILED
+ * CANCELLED (reason required): the referring side from DRAFT, REQUESTED, ACCEPTED, IN_PROGRESS and
+ * ON_HOLD; the partner from ACCEPTED, IN_PROGRESS and ON_HOLD (before accepting it rejects instead).
+ * ENTERED_IN_ERROR (reason required): the referring side, from any other status, final ones included.
+ * REJECTED, CANCELLED, COMPLETED and FAILED are final (only ENTERED_IN_ERROR follows them);
+ * ENTERED_IN_ERROR is final for good.
  * </pre>
  */
 public final class ReferralMoves {
@@ -43,29 +47,30 @@ public final class ReferralMoves {
     public static Set<ReferralStatus> movesFor(ReferralStatus from, Side side) {
         return switch (side) {
             case REFERRING_SIDE -> switch (from) {
-                case DRAFT -> EnumSet.of(REQUESTED, CANCELLED);
-                case REQUESTED, ACCEPTED, IN_PROGRESS, ON_HOLD -> EnumSet.of(CANCELLED);
-                default -> EnumSet.noneOf(ReferralStatus.class);
+                case DRAFT -> EnumSet.of(REQUESTED, CANCELLED, ENTERED_IN_ERROR);
+                case REQUESTED, ACCEPTED, IN_PROGRESS, ON_HOLD -> EnumSet.of(CANCELLED, ENTERED_IN_ERROR);
+                case REJECTED, CANCELLED, COMPLETED, FAILED -> EnumSet.of(ENTERED_IN_ERROR);
+                case ENTERED_IN_ERROR -> EnumSet.noneOf(ReferralStatus.class);
             };
             case PARTNER -> switch (from) {
                 case REQUESTED -> EnumSet.of(ACCEPTED, REJECTED);
-                case ACCEPTED -> EnumSet.of(IN_PROGRESS);
-                case IN_PROGRESS -> EnumSet.of(ON_HOLD, COMPLETED, FAILED);
-                case ON_HOLD -> EnumSet.of(IN_PROGRESS, COMPLETED, FAILED);
+                case ACCEPTED -> EnumSet.of(IN_PROGRESS, ON_HOLD, COMPLETED, FAILED, CANCELLED);
+                case IN_PROGRESS -> EnumSet.of(ON_HOLD, COMPLETED, FAILED, CANCELLED);
+                case ON_HOLD -> EnumSet.of(IN_PROGRESS, COMPLETED, FAILED, CANCELLED);
                 default -> EnumSet.noneOf(ReferralStatus.class);
             };
             case SYSTEM -> EnumSet.noneOf(ReferralStatus.class);
         };
     }
 
-    /** Statuses a move into which must give a reason. */
+    /** Statuses a move into which must give a reason (FHIR Task.statusReason); it travels in the event. */
     public static boolean needsReason(ReferralStatus to) {
-        return to == REJECTED || to == FAILED;
+        return to == REJECTED || to == FAILED || to == CANCELLED || to == ON_HOLD || to == ENTERED_IN_ERROR;
     }
 
-    /** Statuses a move into which may carry a reason (it travels in the event). */
+    /** Statuses a move into which may carry a reason: exactly those that need one. */
     public static boolean takesReason(ReferralStatus to) {
-        return to == REJECTED || to == FAILED || to == CANCELLED || to == ON_HOLD;
+        return needsReason(to);
     }
 
     /** The status a move into which must give the outcome. */

@@ -119,13 +119,13 @@ public class ReferralService {
         return r;
     }
 
-    /** The referring side moves a referral (send it, cancel it). */
+    /** The referring side moves a referral (send it, cancel it, mark it entered in error). */
     @Transactional
     public Referral moveByReferringSide(UUID id, String ifMatch, TransitionRequest req) {
         return move(access.referringSide(id), ifMatch, req, Side.REFERRING_SIDE, access.caller().username());
     }
 
-    /** The partner moves one of its referrals (accept, reject, start, hold, complete, fail). */
+    /** The partner moves one of its referrals (accept, reject, start, hold, complete, fail, cancel). */
     @Transactional
     public Referral moveByPartner(UUID id, String ifMatch, TransitionRequest req) {
         return move(access.partnerSide(id), ifMatch, req, Side.PARTNER, access.caller().displayName());
@@ -142,7 +142,7 @@ public class ReferralService {
             throw ProblemException.badRequest("reason", "required when the status becomes " + to);
         }
         if (reason != null && !ReferralMoves.takesReason(to)) {
-            throw ProblemException.badRequest("reason", "is given only with REJECTED, FAILED, CANCELLED or ON_HOLD");
+            throw ProblemException.badRequest("reason", "is given only with REJECTED, FAILED, CANCELLED, ON_HOLD or ENTERED_IN_ERROR");
         }
         if (ReferralMoves.needsOutcome(to) && outcome == null) {
             throw ProblemException.badRequest("outcome", "required when the status becomes " + to);
@@ -334,15 +334,23 @@ public class ReferralService {
                 page, size, total);
     }
 
-    /** The calling partner's inbound referrals (never drafts). */
+    /**
+     * The calling partner's inbound referrals (never drafts), newest first; with {@code updatedSince}, only
+     * those changed at or after that instant, oldest change first (for incremental polling).
+     */
     @Transactional
-    public PageView<PartnerReferralSummary> listForPartner(Filter f, int page, int size) {
+    public PageView<PartnerReferralSummary> listForPartner(Filter f, OffsetDateTime updatedSince, int page, int size) {
         StringBuilder q = new StringBuilder("from Referral r where r.partnerId = :partnerId and r.requestedAt is not null");
         Map<String, Object> params = new HashMap<>();
         params.put("partnerId", access.partnerId());
         filter(q, params, f);
+        if (updatedSince != null) {
+            q.append(" and r.updatedAt >= :updatedSince");
+            params.put("updatedSince", updatedSince);
+        }
         long total = Referral.count(q.toString(), params);
-        List<Referral> found = Referral.<Referral>find(q + " order by r.requestedAt desc, r.id", params)
+        String order = updatedSince != null ? " order by r.updatedAt, r.id" : " order by r.requestedAt desc, r.id";
+        List<Referral> found = Referral.<Referral>find(q + order, params)
                 .page(Page.of(page, size)).list();
         Set<UUID> consenting = found.isEmpty() ? Set.of() : CaseProjection.<CaseProjection>list(
                         "caseId in ?1 and sharingConsent = true", found.stream().map(r -> r.caseId).distinct().toList())
@@ -351,6 +359,76 @@ public class ReferralService {
                 AccessLog.Read.LIST_CLIENT_NAME);
         return PageView.of(found.stream().map(r -> PartnerReferralSummary.of(r, consenting.contains(r.caseId))).toList(),
                 page, size, total);
+    }
+
+    /**
+     * What a change feed asks for: referrals of one partner (null: any), in some statuses (empty: any),
+     * changed at or after {@code from} and before {@code until} (either null: open).
+     */
+    public record ChangeQuery(UUID partnerId, Set<ReferralStatus> statuses, OffsetDateTime from, OffsetDateTime until,
+                              int offset, int count) {
+    }
+
+    /** One slice of a change feed, oldest change first, and how many match in all. */
+    public record Changes(List<Referral> referrals, Map<UUID, Partner> partners, long total) {
+    }
+
+    /**
+     * The referrals in the caller's reach that match, oldest change first: a partner's own sent referrals,
+     * a case manager's caseload, a supervisor's community (the reach of the referral API). No client data
+     * is read here, so nothing is logged.
+     */
+    @Transactional
+    public Changes changesInReach(ChangeQuery cq) {
+        Caller caller = access.caller();
+        StringBuilder q = new StringBuilder("from Referral r where ");
+        Map<String, Object> params = new HashMap<>();
+        if (caller.isPartner()) {
+            q.append("r.partnerId = :me and r.requestedAt is not null");
+            params.put("me", access.partnerId());
+        } else if (caller.hasRole(Roles.SUPERVISOR) && caller.jurisdiction().hasHromada()) {
+            q.append("r.hromada = :hromada");
+            params.put("hromada", caller.jurisdiction().hromada());
+        } else {
+            q.append("r.caseId in (select c.caseId from CaseProjection c where c.caseManagerId = :me)");
+            params.put("me", caller.id());
+        }
+        if (cq.partnerId() != null) {
+            q.append(" and r.partnerId = :partnerId");
+            params.put("partnerId", cq.partnerId());
+        }
+        if (!cq.statuses().isEmpty()) {
+            q.append(" and r.status in :statuses");
+            params.put("statuses", cq.statuses());
+        }
+        if (cq.from() != null) {
+            q.append(" and r.updatedAt >= :from");
+            params.put("from", cq.from());
+        }
+        if (cq.until() != null) {
+            q.append(" and r.updatedAt < :until");
+            params.put("until", cq.until());
+        }
+        long total = Referral.count(q.toString(), params);
+        List<Referral> found = Referral.<Referral>find(q + " order by r.updatedAt, r.id", params)
+                .range(cq.offset(), cq.offset() + cq.count() - 1).list();
+        return new Changes(found, partners(found.stream().map(r -> r.partnerId).collect(Collectors.toSet())), total);
+    }
+
+    /** The referral in the caller's reach (a partner's own sent referral, else the referring side's), else 404. */
+    public Referral inReach(UUID id) {
+        return access.caller().isPartner() ? access.partnerSide(id) : access.referringSide(id);
+    }
+
+    /** Whether the caller may see the client data of the referral now: staff always, a partner while consent holds. */
+    public boolean showsClientData(Referral r) {
+        return !access.caller().isPartner() || shareable(r.caseId);
+    }
+
+    /** Logs a read of the referral's client data by the caller. */
+    @Transactional
+    public void clientDataRead(Referral r, AccessLog.Read what) {
+        accessLog.read(access.caller(), r.id, what);
     }
 
     private static void filter(StringBuilder q, Map<String, Object> params, Filter f) {

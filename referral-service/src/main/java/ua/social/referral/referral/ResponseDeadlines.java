@@ -49,6 +49,7 @@ public class ResponseDeadlines {
                 .withLock(LockModeType.PESSIMISTIC_WRITE).range(0, BATCH - 1).list();
         for (Referral r : due) {
             r.responseOverdueAt = now;
+            r.updatedAt = now; // the business status changed: a partner polling for changes sees it
             events.responseOverdue(r, Partner.findById(r.partnerId));
         }
         return due.size();

@@ -12,9 +12,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -36,8 +38,10 @@ import ua.social.referral.referral.ReferralViews.PartnerReferralView;
 import ua.social.referral.referral.ReferralCommands.TransitionRequest;
 import ua.social.identity.web.Idempotency;
 import ua.social.identity.web.Versions;
+import ua.social.referral.support.QueryChecks;
 
 import java.net.URI;
+import java.util.Set;
 import java.util.UUID;
 
 @Path("/partner/referrals")
@@ -60,18 +64,26 @@ public class PartnerReferralResource {
         return Response.ok(v).tag(Versions.etag(v.version())).build();
     }
 
+    /** The query parameters of the list; any other is a 400 naming it. */
+    static final Set<String> LIST_PARAMETERS = Set.of("status", "urgency", "pending", "overdue", "updatedSince", "page", "size");
+
     @GET
-    @Operation(summary = "Your inbound referrals, newest first; filters: status, urgency, pending, overdue. "
-            + "Each referral listed with the client's name is logged as read")
+    @Operation(summary = "Your inbound referrals, newest first; filters: status, urgency, pending, overdue, and updatedSince "
+            + "(an ISO 8601 instant: only referrals changed at or after it, oldest change first, for incremental "
+            + "polling); an unknown query parameter is a 400 naming it. Each referral listed with the client's name "
+            + "is logged as read")
     public PageView<PartnerReferralSummary> list(@QueryParam("status") String status,
                                                  @QueryParam("urgency") String urgency,
                                                  @QueryParam("pending") String pending,
                                                  @QueryParam("overdue") String overdue,
-                                                 @QueryParam("page") String page, @QueryParam("size") String size) {
+                                                 @QueryParam("updatedSince") String updatedSince,
+                                                 @QueryParam("page") String page, @QueryParam("size") String size,
+                                                 @Context UriInfo uri) {
+        QueryChecks.onlyKnown(uri.getQueryParameters().keySet(), LIST_PARAMETERS);
         return referrals.listForPartner(new ReferralService.Filter(null, null,
                         QueryParams.enumValue(ReferralStatus.class, status, "status"),
                         QueryParams.enumValue(Urgency.class, urgency, "urgency"), QueryParams.bool(pending, "pending"),
-                        QueryParams.bool(overdue, "overdue")),
+                        QueryParams.bool(overdue, "overdue")), QueryChecks.instant(updatedSince, "updatedSince"),
                 QueryParams.page(page), QueryParams.size(size, 20));
     }
 
@@ -86,8 +98,9 @@ public class PartnerReferralResource {
 
     @POST
     @Path("/{id}/transitions")
-    @Operation(summary = "Move the referral: ACCEPTED, REJECTED (reason), IN_PROGRESS, ON_HOLD, COMPLETED (outcome), "
-            + "FAILED (reason); 409 naming the current status and your allowed moves otherwise; If-Match optional")
+    @Operation(summary = "Move the referral: ACCEPTED, REJECTED (reason), IN_PROGRESS, ON_HOLD (reason), COMPLETED "
+            + "(outcome), FAILED (reason), CANCELLED (reason, once accepted); 409 naming the current status and your "
+            + "allowed moves otherwise; If-Match optional")
     @APIResponseSchema(value = PartnerReferralView.class, responseCode = "200", responseDescription = "OK")
     public Response move(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          @Valid @NotNull TransitionRequest req) {

@@ -110,8 +110,8 @@ public class ReferralResource {
 
     @POST
     @Path("/{id}/transitions")
-    @Operation(summary = "Move the referral as the referring side: REQUESTED (send to the partner) or CANCELLED; "
-            + "409 naming the current status and your allowed moves for anything else; If-Match optional")
+    @Operation(summary = "Move the referral as the referring side: REQUESTED (send to the partner), CANCELLED (reason) "
+            + "or ENTERED_IN_ERROR (reason; from any other status, final); 409 naming the current status and your allowed moves for anything else; If-Match optional")
     @APIResponseSchema(value = ReferralView.class, responseCode = "200", responseDescription = "OK")
     public Response move(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          @Valid @NotNull TransitionRequest req) {

@@ -18,6 +18,7 @@ import static ua.social.contracts.code.ReferralStatus.ACCEPTED;
 import static ua.social.contracts.code.ReferralStatus.CANCELLED;
 import static ua.social.contracts.code.ReferralStatus.COMPLETED;
 import static ua.social.contracts.code.ReferralStatus.DRAFT;
+import static ua.social.contracts.code.ReferralStatus.ENTERED_IN_ERROR;
 import static ua.social.contracts.code.ReferralStatus.FAILED;
 import static ua.social.contracts.code.ReferralStatus.IN_PROGRESS;
 import static ua.social.contracts.code.ReferralStatus.ON_HOLD;
@@ -36,9 +37,9 @@ class ReferralMovesTest {
 
     @Test
     void theReferringSideSendsADraftAndMayCancelUntilTheWorkIsDone() {
-        assertEquals(Set.of(REQUESTED, CANCELLED), ReferralMoves.movesFor(DRAFT, REFERRING_SIDE));
+        assertEquals(Set.of(REQUESTED, CANCELLED, ENTERED_IN_ERROR), ReferralMoves.movesFor(DRAFT, REFERRING_SIDE));
         for (ReferralStatus s : List.of(REQUESTED, ACCEPTED, IN_PROGRESS, ON_HOLD)) {
-            assertEquals(Set.of(CANCELLED), ReferralMoves.movesFor(s, REFERRING_SIDE), s.name());
+            assertEquals(Set.of(CANCELLED, ENTERED_IN_ERROR), ReferralMoves.movesFor(s, REFERRING_SIDE), s.name());
         }
     }
 
@@ -46,22 +47,62 @@ class ReferralMovesTest {
     void thePartnerAnswersARequestAndThenReportsItsWork() {
         assertEquals(Set.of(), ReferralMoves.movesFor(DRAFT, PARTNER), "the partner does not see a draft");
         assertEquals(Set.of(ACCEPTED, REJECTED), ReferralMoves.movesFor(REQUESTED, PARTNER));
-        assertEquals(Set.of(IN_PROGRESS), ReferralMoves.movesFor(ACCEPTED, PARTNER));
-        assertEquals(Set.of(ON_HOLD, COMPLETED, FAILED), ReferralMoves.movesFor(IN_PROGRESS, PARTNER));
-        assertEquals(Set.of(IN_PROGRESS, COMPLETED, FAILED), ReferralMoves.movesFor(ON_HOLD, PARTNER));
+        assertEquals(Set.of(IN_PROGRESS, ON_HOLD, COMPLETED, FAILED, CANCELLED), ReferralMoves.movesFor(ACCEPTED, PARTNER));
+        assertEquals(Set.of(ON_HOLD, COMPLETED, FAILED, CANCELLED), ReferralMoves.movesFor(IN_PROGRESS, PARTNER));
+        assertEquals(Set.of(IN_PROGRESS, COMPLETED, FAILED, CANCELLED), ReferralMoves.movesFor(ON_HOLD, PARTNER));
     }
 
     @Test
-    void theFinalStatusesAllowNoMoveToAnybody() {
-        Set<ReferralStatus> finals = EnumSet.of(REJECTED, CANCELLED, COMPLETED, FAILED);
+    void anAcceptedReferralMayBeHeldCompletedOrFailedWithoutBeingStartedFirst() {
+        for (ReferralStatus to : List.of(ON_HOLD, COMPLETED, FAILED)) {
+            assertDoesNotThrow(() -> ReferralMoves.requireMove(ACCEPTED, PARTNER, to), "ACCEPTED -> " + to);
+        }
+    }
+
+    @Test
+    void thePartnerMayCancelOnlyOnceItHasAcceptedTheReferral() {
+        for (ReferralStatus from : ReferralStatus.values()) {
+            boolean accepted = from == ACCEPTED || from == IN_PROGRESS || from == ON_HOLD;
+            assertEquals(accepted, ReferralMoves.movesFor(from, PARTNER).contains(CANCELLED), from.name());
+        }
+        ProblemException e = assertThrows(ProblemException.class, () -> ReferralMoves.requireMove(REQUESTED, PARTNER, CANCELLED));
+        assertEquals(List.of("ACCEPTED", "REJECTED"), e.problem().extensions().get("allowedMoves"));
+    }
+
+    @Test
+    void onlyTheReferringSideMarksAReferralEnteredInErrorFromAnyOtherStatusAndThatIsTheEnd() {
+        for (ReferralStatus s : ReferralStatus.values()) {
+            assertEquals(s != ENTERED_IN_ERROR, ReferralMoves.movesFor(s, REFERRING_SIDE).contains(ENTERED_IN_ERROR), s.name());
+            assertTrue(!ReferralMoves.movesFor(s, PARTNER).contains(ENTERED_IN_ERROR), "the partner, from " + s);
+        }
+        assertTrue(ENTERED_IN_ERROR.isFinal());
+        for (Side side : Side.values()) {
+            assertEquals(Set.of(), ReferralMoves.movesFor(ENTERED_IN_ERROR, side), "from ENTERED_IN_ERROR by " + side);
+        }
+        assertEquals("entered-in-error", ENTERED_IN_ERROR.fhirCode());
+        assertEquals("ua.social.referral.entered-in-error", ENTERED_IN_ERROR.eventType());
+        assertEquals("Entered in error", ENTERED_IN_ERROR.en());
+        assertEquals("Внесено помилково", ENTERED_IN_ERROR.uk());
+    }
+
+    @Test
+    void theFinalStatusesAllowNoMoveButEnteredInError() {
+        Set<ReferralStatus> finals = EnumSet.of(REJECTED, CANCELLED, COMPLETED, FAILED, ENTERED_IN_ERROR);
         for (ReferralStatus s : ReferralStatus.values()) {
             assertEquals(finals.contains(s), s.isFinal(), s.name());
-            for (Side side : Side.values()) {
-                if (s.isFinal()) {
-                    assertEquals(Set.of(), ReferralMoves.movesFor(s, side), s + " by " + side);
-                }
+            if (s.isFinal()) {
+                assertEquals(Set.of(), ReferralMoves.movesFor(s, PARTNER), s + " by the partner");
+                assertEquals(s == ENTERED_IN_ERROR ? Set.of() : Set.of(ENTERED_IN_ERROR),
+                        ReferralMoves.movesFor(s, REFERRING_SIDE), s + " by the referring side");
             }
         }
+    }
+
+    @Test
+    void everyStatusCarriesItsFhirTaskStatusCode() {
+        assertEquals(List.of("draft", "requested", "accepted", "rejected", "cancelled", "in-progress", "on-hold",
+                        "completed", "failed", "entered-in-error"),
+                java.util.Arrays.stream(ReferralStatus.values()).map(ReferralStatus::fhirCode).toList());
     }
 
     @Test
@@ -72,9 +113,9 @@ class ReferralMovesTest {
     }
 
     @Test
-    void aRejectionOrFailureNeedsAReasonAndACompletionItsOutcome() {
-        assertEquals(EnumSet.of(REJECTED, FAILED), statusesWhere(ReferralMoves::needsReason));
-        assertEquals(EnumSet.of(REJECTED, FAILED, CANCELLED, ON_HOLD), statusesWhere(ReferralMoves::takesReason));
+    void aRejectionFailureCancellationHoldOrErrorNeedsAReasonAndACompletionItsOutcome() {
+        assertEquals(EnumSet.of(REJECTED, FAILED, CANCELLED, ON_HOLD, ENTERED_IN_ERROR), statusesWhere(ReferralMoves::needsReason));
+        assertEquals(EnumSet.of(REJECTED, FAILED, CANCELLED, ON_HOLD, ENTERED_IN_ERROR), statusesWhere(ReferralMoves::takesReason));
         assertEquals(EnumSet.of(COMPLETED), statusesWhere(ReferralMoves::needsOutcome));
     }
 
@@ -110,9 +151,9 @@ class ReferralMovesTest {
     @Test
     void theReferringSideCannotAcceptOnThePartnersBehalf() {
         ProblemException e = assertThrows(ProblemException.class, () -> ReferralMoves.requireMove(REQUESTED, REFERRING_SIDE, ACCEPTED));
-        assertEquals("A referral in status REQUESTED cannot be moved to ACCEPTED by the referring side; allowed: CANCELLED.",
-                e.problem().detail);
-        assertEquals(List.of("CANCELLED"), e.problem().extensions().get("allowedMoves"));
+        assertEquals("A referral in status REQUESTED cannot be moved to ACCEPTED by the referring side; allowed: CANCELLED, "
+                + "ENTERED_IN_ERROR.", e.problem().detail);
+        assertEquals(List.of("CANCELLED", "ENTERED_IN_ERROR"), e.problem().extensions().get("allowedMoves"));
     }
 
     @Test

@@ -159,7 +159,8 @@ public final class ReportBuilder {
 
     /**
      * The referral statuses as columns, from waiting to ended. A draft never sent to a partner is not
-     * counted, so {@code DRAFT} is not a column.
+     * counted, so {@code DRAFT} is not a column; nor is {@code ENTERED_IN_ERROR}: such a referral is
+     * left out of the statistics altogether.
      */
     private static final ReferralStatus[] REFERRAL_COLUMNS = {ReferralStatus.REQUESTED, ReferralStatus.ACCEPTED,
             ReferralStatus.IN_PROGRESS, ReferralStatus.ON_HOLD, ReferralStatus.COMPLETED, ReferralStatus.REJECTED,

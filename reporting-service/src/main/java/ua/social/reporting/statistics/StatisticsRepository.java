@@ -393,7 +393,8 @@ public class StatisticsRepository {
     /**
      * One row per referral first sent to a partner in the period: region, partner sector, status at
      * the end of the period, and seconds from the request to the partner's first acceptance or
-     * rejection (null when there was none before the end).
+     * rejection (null when there was none before the end). A referral the referring side ever marked
+     * entered in error should never have existed: it counts nowhere, in any period.
      */
     private List<Object[]> referrals(StatisticsQuery q, ZoneId zone) {
         OffsetDateTime start = q.start(zone);
@@ -412,6 +413,8 @@ public class StatisticsRepository {
                         + "FROM req x LEFT JOIN st ON st.referral_id = x.referral_id "
                         + "LEFT JOIN resp ON resp.referral_id = x.referral_id "
                         + "WHERE x.requested_at >= ? AND x.requested_at < ? AND " + region.sql() + " AND "
+                        + "NOT EXISTS (SELECT 1 FROM rm_referral_change e WHERE e.referral_id = x.referral_id "
+                        + "AND e.status = 'ENTERED_IN_ERROR') AND "
                         + caseInCategory(q, "x.case_key"),
                 end, end, start, end, region.params(), categoryParam(q));
     }

@@ -329,6 +329,9 @@ public final class GroundTruth {
             if (!caseInCategory(c)) {
                 continue;
             }
+            if (r.changes.stream().anyMatch(ch -> "ENTERED_IN_ERROR".equals(ch.status()))) {
+                continue; // recorded in error: never counted, in any period
+            }
             String status = r.changes.stream().filter(ch -> ch.at().isBefore(end))
                     .max(Comparator.comparing(ReferralChange::at)).map(ReferralChange::status).orElse("REQUESTED");
             if ("DRAFT".equals(status)) {

@@ -441,9 +441,15 @@ public final class World {
         } else if (roll < 75) {
             referralEvent(r, c, partnerId, urgency, category, "REJECTED", "REQUESTED", t, "PARTNER",
                     "Немає місць", null);
-        } else if (roll < 85) {
+        } else if (roll < 80) {
             referralEvent(r, c, partnerId, urgency, category, "CANCELLED", "REQUESTED",
                     requestedAt.plusHours(1 + random.nextInt(90)), "REFERRING_SIDE", "Потреба відпала", null);
+        } else if (roll < 85) {
+            // Sent to the wrong partner, who accepted it: recorded in error, it counts nowhere, not even in the
+            // response times (FHIR entered-in-error).
+            referralEvent(r, c, partnerId, urgency, category, "ACCEPTED", "REQUESTED", t, "PARTNER", null, null);
+            referralEvent(r, c, partnerId, urgency, category, "ENTERED_IN_ERROR", "ACCEPTED",
+                    t.plusHours(1 + random.nextInt(90)), "REFERRING_SIDE", "Не той партнер", null);
         } else {
             ObjectNode d = JSON.createObjectNode();
             d.put("referralId", r.id.toString());
