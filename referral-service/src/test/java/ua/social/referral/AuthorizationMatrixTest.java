@@ -10,6 +10,7 @@ import ua.social.identity.testing.AuthorizationMatrix;
 import ua.social.identity.testing.AuthorizationMatrix.Call;
 import ua.social.identity.testing.AuthorizationMatrix.Caller;
 import ua.social.identity.testing.AuthorizationMatrix.Recipe;
+import ua.social.referral.partner.HsdsVocabularies;
 import ua.social.referral.support.Api.PartnerSetup;
 import ua.social.referral.support.CaseFeed.TestCase;
 
@@ -102,6 +103,18 @@ class AuthorizationMatrixTest {
                 + "/services/" + d.serviceId(), serviceBody("EMPLOYMENT", d.locationId())));
         recipes.put("GET /hsds/organizations", k -> Call.of("/hsds/organizations?per_page=5"));
         recipes.put("GET /hsds/organizations/{id}", k -> Call.of("/hsds/organizations/" + d.partnerId()));
+        recipes.put("GET /hsds", k -> Call.of("/hsds"));
+        recipes.put("GET /hsds/services", k -> Call.of("/hsds/services?per_page=5"));
+        recipes.put("GET /hsds/services/{id}", k -> Call.of("/hsds/services/" + d.serviceId()));
+        recipes.put("GET /hsds/service_at_locations", k -> Call.of("/hsds/service_at_locations?per_page=5"));
+        String dServiceAtLocation = as(ADMIN).get("/hsds/services/" + d.serviceId()).then().statusCode(200).extract()
+                .path("service_at_locations[0].id");
+        recipes.put("GET /hsds/service_at_locations/{id}", k -> Call.of("/hsds/service_at_locations/" + dServiceAtLocation));
+        recipes.put("GET /hsds/taxonomies", k -> Call.of("/hsds/taxonomies"));
+        recipes.put("GET /hsds/taxonomies/{id}", k -> Call.of("/hsds/taxonomies/" + HsdsVocabularies.CATEGORIES.id()));
+        recipes.put("GET /hsds/taxonomy_terms", k -> Call.of("/hsds/taxonomy_terms?per_page=5"));
+        recipes.put("GET /hsds/taxonomy_terms/{id}", k -> Call.of("/hsds/taxonomy_terms/"
+                + HsdsVocabularies.category(ua.social.contracts.code.ServiceCategory.EMPLOYMENT).id()));
         String keys = "/partners/" + d.partnerId() + "/api-keys";
         recipes.put("POST /partners/{partnerId}/api-keys", k -> Call.json(keys, Map.of("label", "matrix")));
         recipes.put("GET /partners/{partnerId}/api-keys", k -> Call.of(keys));

@@ -65,10 +65,16 @@ public class HsdsResource {
     @Operation(summary = "Services as an HSDS page (service_list items; fully nested with full=true); search, "
             + "organization_id, taxonomy_term_id, taxonomy_id, modified_after filter")
     public Map<String, Object> services(@QueryParam("page") String page, @QueryParam("per_page") String perPage,
-                                        @QueryParam("full") String full) {
+                                        @QueryParam("format") String format, @QueryParam("search") String search,
+                                        @QueryParam("taxonomy_term_id") String taxonomyTermId,
+                                        @QueryParam("taxonomy_id") String taxonomyId,
+                                        @QueryParam("organization_id") String organizationId,
+                                        @QueryParam("modified_after") String modifiedAfter,
+                                        @QueryParam("minimal") String minimal, @QueryParam("full") String full) {
         listing("search", "taxonomy_term_id", "taxonomy_id", "organization_id", "modified_after", "full", "minimal");
         refuseOffered("minimal", "a minimal listing is not offered; page through /hsds/services?modified_after=... instead");
-        return export.services(filter(), bool(full, "full"), page(page), perPage(perPage), links());
+        return export.services(filter(search, modifiedAfter, taxonomyTermId, taxonomyId, organizationId), bool(full, "full"),
+                page(page), perPage(perPage), links());
     }
 
     @GET
@@ -84,10 +90,12 @@ public class HsdsResource {
     @Operation(summary = "Organisations as an HSDS page (total_items, total_pages, page_number from 1, size, first_page, "
             + "last_page, empty, contents): organization_list items, fully nested with full=true; search, modified_after")
     public Map<String, Object> organizations(@QueryParam("page") String page, @QueryParam("per_page") String perPage,
+                                             @QueryParam("format") String format, @QueryParam("search") String search,
+                                             @QueryParam("modified_after") String modifiedAfter,
                                              @QueryParam("full") String full,
                                              @QueryParam("full_service") String fullService) {
         listing("search", "full", "full_service", "modified_after");
-        return export.organizations(filter(), bool(full, "full"), bool(fullService, "full_service"), page(page),
+        return export.organizations(filter(search, modifiedAfter, null, null, null), bool(full, "full"), bool(fullService, "full_service"), page(page),
                 perPage(perPage), links());
     }
 
@@ -105,13 +113,21 @@ public class HsdsResource {
     @Operation(summary = "Services at locations as an HSDS page (service_at_location_list items; fully nested with "
             + "full=true); search, organization_id, taxonomy_term_id, taxonomy_id, modified_after filter")
     public Map<String, Object> serviceAtLocations(@QueryParam("page") String page, @QueryParam("per_page") String perPage,
+                                                  @QueryParam("format") String format, @QueryParam("search") String search,
+                                                  @QueryParam("taxonomy_term_id") String taxonomyTermId,
+                                                  @QueryParam("taxonomy_id") String taxonomyId,
+                                                  @QueryParam("organization_id") String organizationId,
+                                                  @QueryParam("modified_after") String modifiedAfter,
+                                                  @QueryParam("postcode") String postcode,
+                                                  @QueryParam("proximity") String proximity,
                                                   @QueryParam("full") String full) {
         listing("search", "taxonomy_term_id", "taxonomy_id", "organization_id", "modified_after", "full", "postcode",
                 "proximity");
         refuseOffered("postcode", "searching by postcode is not offered (the directory has no service areas); "
                 + "use search or taxonomy_term_id with a community term");
         refuseOffered("proximity", "searching by distance is not offered (locations have no coordinates)");
-        return export.serviceAtLocations(filter(), bool(full, "full"), page(page), perPage(perPage), links());
+        return export.serviceAtLocations(filter(search, modifiedAfter, taxonomyTermId, taxonomyId, organizationId),
+                bool(full, "full"), page(page), perPage(perPage), links());
     }
 
     @GET
@@ -127,7 +143,7 @@ public class HsdsResource {
     @Operation(summary = "The taxonomies of the directory (service categories, partner sectors, KATOTTG communities) "
             + "as an HSDS page")
     public Map<String, Object> taxonomies(@QueryParam("page") String page, @QueryParam("per_page") String perPage,
-                                          @QueryParam("search") String search) {
+                                          @QueryParam("format") String format, @QueryParam("search") String search) {
         listing("search");
         return export.taxonomies(text(search), page(page), perPage(perPage), links());
     }
@@ -145,7 +161,7 @@ public class HsdsResource {
     @Operation(summary = "Taxonomy terms as an HSDS page (name in Ukrainian, description in English); search, "
             + "taxonomy_id, top_only, parent_id")
     public Map<String, Object> taxonomyTerms(@QueryParam("page") String page, @QueryParam("per_page") String perPage,
-                                             @QueryParam("search") String search,
+                                             @QueryParam("format") String format, @QueryParam("search") String search,
                                              @QueryParam("taxonomy_id") String taxonomyId,
                                              @QueryParam("top_only") String topOnly,
                                              @QueryParam("parent_id") String parentId) {
@@ -204,12 +220,10 @@ public class HsdsResource {
         }
     }
 
-    private Filter filter() {
-        jakarta.ws.rs.core.MultivaluedMap<String, String> q = uri.getQueryParameters();
-        return new Filter(text(q.getFirst("search")), dateTime(q.getFirst("modified_after")),
-                QueryParams.uuid(q.getFirst("taxonomy_term_id"), "taxonomy_term_id"),
-                QueryParams.uuid(q.getFirst("taxonomy_id"), "taxonomy_id"),
-                QueryParams.uuid(q.getFirst("organization_id"), "organization_id"));
+    private static Filter filter(String search, String modifiedAfter, String taxonomyTermId, String taxonomyId,
+                                 String organizationId) {
+        return new Filter(text(search), dateTime(modifiedAfter), QueryParams.uuid(taxonomyTermId, "taxonomy_term_id"),
+                QueryParams.uuid(taxonomyId, "taxonomy_id"), QueryParams.uuid(organizationId, "organization_id"));
     }
 
     private Links links() {
