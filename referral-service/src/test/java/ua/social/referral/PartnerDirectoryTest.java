@@ -163,7 +163,7 @@ class PartnerDirectoryTest {
     @Test
     void theDirectoryExportsAsHsds() {
         PartnerSetup p = newPartner("PSYCHOLOGICAL_SUPPORT", "PSYCHOLOGICAL");
-        as(MANAGER1_POLTAVA).get("/hsds/organizations/" + p.partnerId()).then().statusCode(200)
+        as(MANAGER1_POLTAVA).get("/hsds/organizations/" + p.partnerId() + "?full_service=true").then().statusCode(200)
                 .body("id", equalTo(p.partnerId()))
                 .body("name", equalTo(p.name()))
                 .body("description", notNullValue())

@@ -3,6 +3,7 @@ package ua.social.referral.support;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,13 +21,20 @@ class HsdsSchemasTest {
     }
 
     @Test
-    void theOrganizationSchemaRefusesACyrillicEmailAddressAWebAddressWithSpacesAndAMissingDescription() {
+    void theOrganizationSchemaRefusesACyrillicWebAddressAndAMissingDescription() {
         assertFalse(HsdsSchemas.validate(HsdsSchemas.ORGANIZATION, HsdsSchemas.read(ORGANIZATION.formatted(
-                "\"email\": \"пошта@центр.укр\""))).isEmpty());
-        assertFalse(HsdsSchemas.validate(HsdsSchemas.ORGANIZATION, HsdsSchemas.read(ORGANIZATION.formatted(
-                "\"website\": \"https://центр укр/\""))).isEmpty());
+                "\"website\": \"https://центр.укр/\""))).isEmpty());
         assertFalse(HsdsSchemas.validate(HsdsSchemas.ORGANIZATION, HsdsSchemas.read(
                 "{\"id\": \"0f5d3c9e-8a1e-4c57-9a43-3f4d1c2b7a10\", \"name\": \"Центр\"}")).isEmpty());
+    }
+
+    @Test
+    void aCyrillicEmailAddressWhichTheValidatorLetsThroughIsCaughtByTheAsciiCheck() {
+        var document = HsdsSchemas.read(ORGANIZATION.formatted(
+                "\"email\": \"info@центр.укр\", \"contacts\": [{\"id\": \"0f5d3c9e-8a1e-4c57-9a43-3f4d1c2b7a11\", "
+                        + "\"email\": \"olena@xn--80aahf2bln.xn--j1amh\"}]"));
+        assertEquals(java.util.List.of("$.email = info@центр.укр"),
+                HsdsSchemas.nonAsciiEmails(document, "$", new java.util.ArrayList<>()));
     }
 
     @Test
