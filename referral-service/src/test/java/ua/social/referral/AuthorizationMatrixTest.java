@@ -107,9 +107,10 @@ class AuthorizationMatrixTest {
         recipes.put("GET /hsds/services", k -> Call.of("/hsds/services?per_page=5"));
         recipes.put("GET /hsds/services/{id}", k -> Call.of("/hsds/services/" + d.serviceId()));
         recipes.put("GET /hsds/service_at_locations", k -> Call.of("/hsds/service_at_locations?per_page=5"));
-        String dServiceAtLocation = as(ADMIN).get("/hsds/services/" + d.serviceId()).then().statusCode(200).extract()
-                .path("service_at_locations[0].id");
-        recipes.put("GET /hsds/service_at_locations/{id}", k -> Call.of("/hsds/service_at_locations/" + dServiceAtLocation));
+        // Looked up per cell: updating the service (another row) gives its service_at_location a new id.
+        recipes.put("GET /hsds/service_at_locations/{id}", k -> Call.of("/hsds/service_at_locations/"
+                + as(ADMIN).get("/hsds/services/" + d.serviceId()).then().statusCode(200).extract()
+                .path("service_at_locations[0].id")));
         recipes.put("GET /hsds/taxonomies", k -> Call.of("/hsds/taxonomies"));
         recipes.put("GET /hsds/taxonomies/{id}", k -> Call.of("/hsds/taxonomies/" + HsdsVocabularies.CATEGORIES.id()));
         recipes.put("GET /hsds/taxonomy_terms", k -> Call.of("/hsds/taxonomy_terms?per_page=5"));
@@ -144,12 +145,22 @@ class AuthorizationMatrixTest {
         recipes.put("GET /cases/{caseId}", k -> Call.of("/cases/" + c.id()));
         recipes.put("GET /cases/{caseId}/referrals", k -> Call.of("/cases/" + c.id() + "/referrals"));
 
+        // Each row's partner-key cells start a fresh rate-limit window (moved on the platform's clock, not waited
+        // for): the matrix is about who may call, and it has more rows than a key may make requests per window.
+        Map<String, Recipe> paced = new HashMap<>();
+        recipes.forEach((operation, recipe) -> paced.put(operation, k -> {
+            if (k == Caller.PARTNER_KEY) {
+                clock.advance(Duration.ofMinutes(1).plusSeconds(1));
+            }
+            return recipe.prepare(k);
+        }));
+
         Map<Caller, String> apiKeys = new EnumMap<>(Caller.class);
         apiKeys.put(Caller.PARTNER_KEY, partnerKey);
         apiKeys.put(Caller.OTHER_PARTNER_KEY, otherKey);
         apiKeys.put(Caller.REVOKED_KEY, revoked);
         apiKeys.put(Caller.ROTATED_KEY_PAST_GRACE, rotatedOld);
-        return new Fixture(recipes, apiKeys, () -> issueKey(p.partnerId()));
+        return new Fixture(paced, apiKeys, () -> issueKey(p.partnerId()));
     }
 
     @Test
