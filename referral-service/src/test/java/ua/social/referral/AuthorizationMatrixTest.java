@@ -10,6 +10,7 @@ import ua.social.identity.testing.AuthorizationMatrix;
 import ua.social.identity.testing.AuthorizationMatrix.Call;
 import ua.social.identity.testing.AuthorizationMatrix.Caller;
 import ua.social.identity.testing.AuthorizationMatrix.Recipe;
+import ua.social.referral.partner.HsdsVocabularies;
 import ua.social.referral.support.Api.PartnerSetup;
 import ua.social.referral.support.CaseFeed.TestCase;
 
@@ -102,6 +103,19 @@ class AuthorizationMatrixTest {
                 + "/services/" + d.serviceId(), serviceBody("EMPLOYMENT", d.locationId())));
         recipes.put("GET /hsds/organizations", k -> Call.of("/hsds/organizations?per_page=5"));
         recipes.put("GET /hsds/organizations/{id}", k -> Call.of("/hsds/organizations/" + d.partnerId()));
+        recipes.put("GET /hsds", k -> Call.of("/hsds"));
+        recipes.put("GET /hsds/services", k -> Call.of("/hsds/services?per_page=5"));
+        recipes.put("GET /hsds/services/{id}", k -> Call.of("/hsds/services/" + d.serviceId()));
+        recipes.put("GET /hsds/service_at_locations", k -> Call.of("/hsds/service_at_locations?per_page=5"));
+        // Looked up per cell: updating the service (another row) gives its service_at_location a new id.
+        recipes.put("GET /hsds/service_at_locations/{id}", k -> Call.of("/hsds/service_at_locations/"
+                + as(ADMIN).get("/hsds/services/" + d.serviceId()).then().statusCode(200).extract()
+                .path("service_at_locations[0].id")));
+        recipes.put("GET /hsds/taxonomies", k -> Call.of("/hsds/taxonomies"));
+        recipes.put("GET /hsds/taxonomies/{id}", k -> Call.of("/hsds/taxonomies/" + HsdsVocabularies.CATEGORIES.id()));
+        recipes.put("GET /hsds/taxonomy_terms", k -> Call.of("/hsds/taxonomy_terms?per_page=5"));
+        recipes.put("GET /hsds/taxonomy_terms/{id}", k -> Call.of("/hsds/taxonomy_terms/"
+                + HsdsVocabularies.category(ua.social.contracts.code.ServiceCategory.EMPLOYMENT).id()));
         String keys = "/partners/" + d.partnerId() + "/api-keys";
         recipes.put("POST /partners/{partnerId}/api-keys", k -> Call.json(keys, Map.of("label", "matrix")));
         recipes.put("GET /partners/{partnerId}/api-keys", k -> Call.of(keys));
@@ -137,12 +151,22 @@ class AuthorizationMatrixTest {
         recipes.put("GET /fhir/Task/{id}", k -> Call.of("/fhir/Task/" + sharedReferral));
         recipes.put("GET /fhir/ServiceRequest/{id}", k -> Call.of("/fhir/ServiceRequest/" + sharedReferral));
 
+        // Each row's partner-key cells start a fresh rate-limit window (moved on the platform's clock, not waited
+        // for): the matrix is about who may call, and it has more rows than a key may make requests per window.
+        Map<String, Recipe> paced = new HashMap<>();
+        recipes.forEach((operation, recipe) -> paced.put(operation, k -> {
+            if (k == Caller.PARTNER_KEY) {
+                clock.advance(Duration.ofMinutes(1).plusSeconds(1));
+            }
+            return recipe.prepare(k);
+        }));
+
         Map<Caller, String> apiKeys = new EnumMap<>(Caller.class);
         apiKeys.put(Caller.PARTNER_KEY, partnerKey);
         apiKeys.put(Caller.OTHER_PARTNER_KEY, otherKey);
         apiKeys.put(Caller.REVOKED_KEY, revoked);
         apiKeys.put(Caller.ROTATED_KEY_PAST_GRACE, rotatedOld);
-        return new Fixture(recipes, apiKeys, () -> issueKey(p.partnerId()));
+        return new Fixture(paced, apiKeys, () -> issueKey(p.partnerId()));
     }
 
     @Test

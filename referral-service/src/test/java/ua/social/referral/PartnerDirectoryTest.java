@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static ua.social.identity.testing.DemoUsers.ADMIN;
 import static ua.social.identity.testing.DemoUsers.ANALYST;
 import static ua.social.identity.testing.DemoUsers.MANAGER1_POLTAVA;
@@ -162,7 +163,7 @@ class PartnerDirectoryTest {
     @Test
     void theDirectoryExportsAsHsds() {
         PartnerSetup p = newPartner("PSYCHOLOGICAL_SUPPORT", "PSYCHOLOGICAL");
-        as(MANAGER1_POLTAVA).get("/hsds/organizations/" + p.partnerId()).then().statusCode(200)
+        as(MANAGER1_POLTAVA).get("/hsds/organizations/" + p.partnerId() + "?full_service=true").then().statusCode(200)
                 .body("id", equalTo(p.partnerId()))
                 .body("name", equalTo(p.name()))
                 .body("description", notNullValue())
@@ -173,7 +174,7 @@ class PartnerDirectoryTest {
                 .body("attributes[0].taxonomy_term.code", equalTo("PSYCHOLOGICAL_SUPPORT"))
                 .body("locations[0].id", equalTo(p.locationId()))
                 .body("locations[0].location_type", equalTo("physical"))
-                .body("locations[0].external_identifier", equalTo(POLTAVA_CITY_COMMUNITY))
+                .body("locations[0].attributes[0].taxonomy_term.code", equalTo(POLTAVA_CITY_COMMUNITY))
                 .body("locations[0].addresses[0].address_1", equalTo("вул. Соборності, 45"))
                 .body("locations[0].addresses[0].city", equalTo("Полтава"))
                 .body("locations[0].addresses[0].state_province", equalTo(POLTAVA_OBLAST))
@@ -182,8 +183,8 @@ class PartnerDirectoryTest {
                 .body("locations[0].addresses[0].address_type", equalTo("physical"))
                 .body("locations[0].schedules[0].freq", equalTo("WEEKLY"))
                 .body("locations[0].schedules[0].byday", equalTo("MO,TU,WE,TH,FR"))
-                .body("locations[0].schedules[0].opens_at", equalTo("09:00"))
-                .body("locations[0].schedules[0].closes_at", equalTo("18:00"))
+                .body("locations[0].schedules[0].opens_at", startsWith("09:00+0"))
+                .body("locations[0].schedules[0].closes_at", startsWith("18:00+0"))
                 .body("services[0].id", equalTo(p.serviceId()))
                 .body("services[0].organization_id", equalTo(p.partnerId()))
                 .body("services[0].status", equalTo("active"))

@@ -113,8 +113,8 @@ public class PartnerDirectory {
         p.sector = req.sector();
         p.legalStatus = blankToNull(req.legalStatus());
         p.edrpou = blankToNull(req.edrpou());
-        p.email = blankToNull(req.email());
-        p.website = blankToNull(req.website());
+        p.email = AsciiAddresses.email(req.email(), "email");
+        p.website = AsciiAddresses.web(req.website(), "website");
         p.phone = blankToNull(req.phone());
     }
 
@@ -145,7 +145,7 @@ public class PartnerDirectory {
             pc.name = c.name().trim();
             pc.title = blankToNull(c.title());
             pc.department = blankToNull(c.department());
-            pc.email = blankToNull(c.email());
+            pc.email = AsciiAddresses.email(c.email(), "contacts[" + pc.position + "].email");
             pc.phone = blankToNull(c.phone());
             pc.persist();
         }
