@@ -230,7 +230,7 @@ class WebhookTest {
 
     @Test
     void anEndpointFailingForADayIsDisabledWithItsReasonUntilThePartnerReactivatesIt() {
-        PartnerSetup p = newPartner("EDUCATION", "EDUCATION");
+        PartnerSetup p = newPartner("EDUCATION", "EDUCATIONAL");
         String key = issueKey(p.partnerId());
         Hook hook = register(key, p.partnerId());
         receiver.otherwise(503);

@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ua.social.identity.CallerContext;
 import ua.social.identity.Roles;
@@ -38,7 +37,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.PARTNER})
-@SecurityRequirement(name = "partnerApiKey")
 @Tag(name = "Partner webhooks", description = "Push instead of polling: a partner (its X-API-Key) or a platform admin "
         + "registers an HTTPS endpoint; every change of the partner's referrals is POSTed to it, signed (Standard "
         + "Webhooks style), retried for at least 24 hours, and logged")
