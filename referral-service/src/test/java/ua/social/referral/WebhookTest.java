@@ -38,6 +38,7 @@ import static ua.social.referral.support.Api.issueKey;
 import static ua.social.referral.support.Api.newPartner;
 import static ua.social.referral.support.Api.openCase;
 import static ua.social.referral.support.Api.partner;
+import static ua.social.referral.support.Api.partnerBody;
 import static ua.social.referral.support.Api.sent;
 
 /**
@@ -263,6 +264,32 @@ class WebhookTest {
         Received after = awaitReceived(referral, 4).get(3);
         assertEquals("IN_PROGRESS", after.status());
         assertTrue(WebhookReceiver.verifies(hook.secret(), after));
+    }
+
+    @Test
+    void aPartnerDeactivatedInTheDirectoryGetsNothingMore() {
+        PartnerSetup p = newPartner("PSYCHOLOGICAL_SUPPORT", "PSYCHOLOGICAL");
+        String key = issueKey(p.partnerId());
+        Hook hook = register(key, p.partnerId());
+        TestCase c = openCase(MANAGER1_POLTAVA, true);
+        String referral = sent(MANAGER1_POLTAVA, c, p, "ROUTINE");
+        awaitReceived(referral, 1);
+
+        Map<String, Object> off = partnerBody(p.name(), "PSYCHOLOGICAL_SUPPORT");
+        off.put("active", false);
+        as(ADMIN).body(off).put("/partners/" + p.partnerId()).then().statusCode(200);
+        as(MANAGER1_POLTAVA).body(Map.of("status", "CANCELLED", "reason", "Клієнтка звернулась деінде"))
+                .post("/referrals/" + referral + "/transitions").then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            List<Map<String, Object>> items = as(ADMIN).queryParam("status", "ABANDONED").get(hook.path() + "/deliveries")
+                    .then().statusCode(200).extract().jsonPath().getList("items");
+            return items.size() == 1;
+        });
+        as(ADMIN).queryParam("status", "ABANDONED").get(hook.path() + "/deliveries").then()
+                .body("items[0].eventType", equalTo("ua.social.referral.cancelled")).body("items[0].attempts", equalTo(0))
+                .body("items[0].closedReason", containsString("deactivated"));
+        assertEquals(List.of("REQUESTED"), receiver.receivedFor(referral).stream().map(Received::status).toList());
     }
 
     @Test

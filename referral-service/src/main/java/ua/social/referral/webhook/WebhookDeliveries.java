@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import ua.social.referral.casefile.CaseProjection;
 import ua.social.referral.config.ReferralConfig;
+import ua.social.referral.partner.Partner;
 import ua.social.referral.support.Time;
 
 import java.time.Clock;
@@ -31,6 +32,7 @@ public class WebhookDeliveries {
 
     private static final Logger LOG = Logger.getLogger(WebhookDeliveries.class);
     static final String DISABLED_METRIC = "referral.webhooks.disabled";
+    static final String PARTNER_INACTIVE = "The partner was deactivated in the directory.";
 
     @Inject
     Clock clock;
@@ -71,6 +73,13 @@ public class WebhookDeliveries {
             if (c != null && !c.sharingConsent) {
                 d.status = WebhookDelivery.Status.WITHHELD;
                 d.closedReason = WebhookFeed.WITHHELD;
+                d.nextAttemptAt = null;
+                continue;
+            }
+            Partner partner = Partner.findById(d.partnerId);
+            if (partner == null || !partner.active) {
+                d.status = WebhookDelivery.Status.ABANDONED;
+                d.closedReason = PARTNER_INACTIVE;
                 d.nextAttemptAt = null;
                 continue;
             }
