@@ -58,7 +58,12 @@ public class WebhookDeliveries {
 
     @Transactional
     public List<Claimed> claim(int max) {
-        OffsetDateTime now = Time.now(clock);
+        return claim(max, Time.now(clock));
+    }
+
+    /** Claims up to {@code max} deliveries due at {@code now}. */
+    @Transactional
+    public List<Claimed> claim(int max, OffsetDateTime now) {
         List<?> ids = em.createNativeQuery("SELECT d.id FROM webhook_delivery d "
                         + "JOIN webhook_subscription s ON s.id = d.subscription_id "
                         + "WHERE d.status = 'PENDING' AND d.next_attempt_at <= ?1 AND s.status = 'ACTIVE' "
