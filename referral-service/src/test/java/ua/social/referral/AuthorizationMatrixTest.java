@@ -126,6 +126,19 @@ class AuthorizationMatrixTest {
         recipes.put("POST /partners/{partnerId}/api-keys/{keyId}/rotation",
                 k -> Call.of(keys + "/" + keyId(d.partnerId(), issueKey(d.partnerId())) + "/rotation"));
 
+        // Webhooks of the referrals' partner: its own key and the admin reach them, another partner's key is 403.
+        // The endpoint is a closed local port (http on localhost is allowed in tests): deliveries fail fast.
+        String hooks = "/partners/" + p.partnerId() + "/webhooks";
+        Map<String, Object> hookBody = Map.of("url", "http://127.0.0.1:9/matrix", "description", "matrix");
+        String hookId = as(ADMIN).body(hookBody).post(hooks).then().statusCode(201).extract().path("id");
+        recipes.put("POST /partners/{partnerId}/webhooks", k -> Call.json(hooks, hookBody));
+        recipes.put("GET /partners/{partnerId}/webhooks", k -> Call.of(hooks));
+        recipes.put("GET /partners/{partnerId}/webhooks/{webhookId}", k -> Call.of(hooks + "/" + hookId));
+        recipes.put("POST /partners/{partnerId}/webhooks/{webhookId}/reactivation",
+                k -> Call.of(hooks + "/" + hookId + "/reactivation"));
+        recipes.put("GET /partners/{partnerId}/webhooks/{webhookId}/deliveries",
+                k -> Call.of(hooks + "/" + hookId + "/deliveries"));
+
         recipes.put("GET /partner/referrals", k -> Call.of("/partner/referrals"));
         recipes.put("GET /partner/referrals/{id}", k -> Call.of("/partner/referrals/" + sharedReferral));
         recipes.put("POST /partner/referrals/{id}/transitions", k -> Call.json("/partner/referrals/"

@@ -27,8 +27,9 @@ class FuzzTest {
     void noInputAnswers5xxOrStoresAnythingWhenRefused() {
         AuthorizationMatrixTest.Fixture f = AuthorizationMatrixTest.fixture();
         Fuzz.Report report = Fuzz.run(new Fuzz.Target("referral-service", f.recipes(), f.keys(), f.freshPartnerKey(),
-                // what the case.events consumer writes on its own
-                RowCounts.of(dataSource, Set.of("processed_event", "case_projection")), Set.of("referral_access_log")));
+                // what the case.events and referral.events consumers and the webhook dispatcher write on their own
+                RowCounts.of(dataSource, Set.of("processed_event", "case_projection", "webhook_delivery",
+                        "webhook_attempt")), Set.of("referral_access_log")));
         assertTrue(Fuzz.narrowed() || report.operations() >= 25, report.summary());
         assertEquals(report.operations() * Fuzz.inputsPerOperation(), report.inputs(), report.summary());
         assertTrue(report.failures().isEmpty(), report.summary() + "\n" + String.join("\n", report.failures()));

@@ -11,8 +11,8 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The packages of referral-service form layers, read from the sources: the REST resources and the case-events
- * consumer on top, then referrals, partners' API keys, the partner directory, and the case projection and shared
+ * The packages of referral-service form layers, read from the sources: the REST resources and the event
+ * consumers on top, then partners' webhooks, then referrals, partners' API keys, the partner directory, and the case projection and shared
  * parts below. No package reaches back up, so there are no cycles, and only the REST layer knows about REST.
  */
 @Tag("fast")
@@ -34,7 +34,7 @@ class PackageLayeringTest {
     void eachPackageUsesOnlyTheLayersBelowIt() {
         GRAPH.assertLayered(List.of(
                 Set.of("rest", "messaging"),
-                Set.of("fhir"),
+                Set.of("fhir", "webhook"),
                 Set.of("referral"),
                 Set.of("apikey"),
                 Set.of("partner"),

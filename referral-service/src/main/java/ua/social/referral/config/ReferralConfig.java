@@ -17,6 +17,8 @@ public interface ReferralConfig {
 
     CaseEvents caseEvents();
 
+    Webhooks webhooks();
+
     /** Partner API keys. */
     interface ApiKeys {
         RateLimit rateLimit();
@@ -61,5 +63,58 @@ public interface ReferralConfig {
 
         @WithDefault("referral-service")
         String groupId();
+    }
+
+    /** Partners' webhooks: the consumer of referral events that records deliveries, and the dispatcher that sends them. */
+    interface Webhooks {
+        /** Consume referral events into deliveries and send them at all. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Consumer group of the referral events topic for webhook deliveries. */
+        @WithDefault("referral-service-webhooks")
+        String groupId();
+
+        /**
+         * Accept {@code http://} endpoints on localhost / 127.0.0.1 (tests run their receiver there). Off by
+         * default: every other endpoint must be https.
+         */
+        @WithDefault("false")
+        boolean allowInsecureLocalhost();
+
+        /** Scheduler interval of the dispatcher, e.g. {@code 5s} (read by the {@code @Scheduled} expression). */
+        @WithDefault("5s")
+        String dispatchEvery();
+
+        /** Deliveries claimed per round of the dispatcher. */
+        @WithDefault("50")
+        int batchSize();
+
+        @WithDefault("5S")
+        Duration connectTimeout();
+
+        /** The receiver must answer within this time, or the attempt failed. */
+        @WithDefault("10S")
+        Duration requestTimeout();
+
+        Retry retry();
+
+        /** When a failed delivery is tried again, and when the platform gives up. */
+        interface Retry {
+            /** The wait after the first failed attempt; doubled after each further one. */
+            @WithDefault("30S")
+            Duration firstBackoff();
+
+            /** The longest wait between two attempts. */
+            @WithDefault("2H")
+            Duration maxBackoff();
+
+            /**
+             * A delivery still failing this long after its first attempt is given up, and its endpoint disabled
+             * (at least 24 hours: the platform promises partners a day of retries).
+             */
+            @WithDefault("24H")
+            Duration giveUpAfter();
+        }
     }
 }

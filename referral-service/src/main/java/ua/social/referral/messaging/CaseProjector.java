@@ -17,6 +17,7 @@ import ua.social.messaging.ProcessedEvents;
 import ua.social.referral.casefile.CaseProjection;
 import ua.social.referral.referral.Referral;
 import ua.social.referral.support.Time;
+import ua.social.referral.webhook.WebhookFeed;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -38,6 +39,8 @@ public class CaseProjector {
     Clock clock;
     @Inject
     ProcessedEvents processed;
+    @Inject
+    WebhookFeed webhooks;
 
     /** The case events that change what this service knows of a case; the others are skipped. */
     public static boolean handles(String type) {
@@ -77,6 +80,10 @@ public class CaseProjector {
             moveTo(c, e.oblast(), e.hromada());
         } else if (data instanceof ConsentChanged e) {
             c.sharingConsent = e.sharingWithPartners() && e.withdrawnAt() == null;
+            if (!c.sharingConsent) {
+                // nothing more about the client's referrals reaches partners' webhooks
+                webhooks.withhold(caseId);
+            }
         } else if (data instanceof CaseTransferred e) {
             String to = e.toCaseManagerId();
             if (to == null || !to.equals(c.caseManagerId)) {
