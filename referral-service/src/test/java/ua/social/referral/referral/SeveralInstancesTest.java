@@ -19,7 +19,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -91,6 +93,52 @@ class SeveralInstancesTest {
                     .collect(Collectors.groupingBy(e -> e.data().get("referralId").asText(), Collectors.counting()));
             assertEquals(late.stream().collect(Collectors.toMap(Function.identity(), id -> 1L)), overdueEvents,
                     "one response-overdue event per late referral");
+        }
+    }
+
+    @Test
+    void anOverdueCheckSkipsAReferralAnotherInstanceHoldsInsteadOfWaitingForIt() throws Exception {
+        TestClock clock = new TestClock();
+        QuarkusMock.installMockForType(clock, Clock.class);
+        TestCase c = openCase(CM, true);
+        PartnerSetup p = newPartner("HEALTH", "MEDICAL");
+        String held = sent(CM, c, p, "EMERGENCY");
+        String free = sent(CM, c, p, "EMERGENCY");
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            // "another instance" holds the row of one referral in an open transaction
+            Future<?> holder = other.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                em.createNativeQuery("SELECT id FROM referral WHERE id = ?1 FOR UPDATE")
+                        .setParameter(1, UUID.fromString(held)).getSingleResult();
+                locked.countDown();
+                try {
+                    release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertTrue(locked.await(20, TimeUnit.SECONDS), "the row is held");
+            clock.advance(Duration.ofHours(4));
+            ExecutorService check = Executors.newSingleThreadExecutor();
+            try {
+                // returns at once instead of waiting for the held row; flags what is free
+                check.submit(() -> deadlines.flagBatch()).get(10, TimeUnit.SECONDS);
+            } finally {
+                check.shutdown();
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> as(CM).get("/referrals/" + free).<Boolean>path("overdue"));
+            assertEquals(false, as(CM).get("/referrals/" + held).<Boolean>path("overdue"),
+                    "the held referral waits for a later round");
+            release.countDown();
+            holder.get(20, TimeUnit.SECONDS);
+            // the next round (the scheduled check, every second in tests) flags it
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300))
+                    .until(() -> as(CM).get("/referrals/" + held).<Boolean>path("overdue"));
+        } finally {
+            release.countDown();
+            other.shutdown();
         }
     }
 
