@@ -10,16 +10,20 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 . "$HERE/services.sh"
 . "$HERE/browser.sh"
 . "$HERE/node.sh"
+. "$HERE/haproxy.sh"
 
 usage() {
     cat <<USAGE
 Usage: ./platform COMMAND
 
-  up [--infra-only]   install what is missing, start PostgreSQL, Kafka, Keycloak and the three
+  up [--infra-only] [--replicas N]
+                      install what is missing, start PostgreSQL, Kafka, Keycloak and the three
                       services, wait until healthy, print the URLs and demo accounts
-                      (--infra-only: leave the services to you, e.g. ./mvnw quarkus:dev -pl case-service)
+                      (--infra-only: leave the services to you, e.g. ./mvnw quarkus:dev -pl case-service;
+                      --replicas N: N instances of each service on their own ports, port + I*$REPLICA_PORT_STEP,
+                      behind HAProxy on the standard ports, which checks /q/health/ready; default 1)
   down [--purge]      stop everything the platform started (data is kept; --purge deletes it)
-  status              each component, its port and whether it runs
+  status              each component (each service instance and HAProxy), its port and whether it runs
   test [MAVEN ARGS]   bring up the infrastructure the tests need and run ./mvnw verify on all modules
   test --fast         only the tests of rules with no I/O (tag "fast"), nothing started
   logs [COMPONENT]    follow a component's log (postgres, kafka, keycloak, case-service, ...)
@@ -49,6 +53,14 @@ The platform is up.
   Ministry dashboard  http://localhost:$REPORTING_SERVICE_PORT/dashboard/  (sign in as analyst.ministry)
   Keycloak            $KC_URL/admin  (bootstrap admin: $KEYCLOAK_ADMIN_USER / $KEYCLOAK_ADMIN_PASSWORD)
   PostgreSQL          127.0.0.1:$PG_PORT   Kafka  127.0.0.1:$KAFKA_PORT
+TXT
+    if [ "$(svc_replicas)" -gt 1 ]; then
+        cat <<TXT
+  HAProxy balances $(svc_replicas) instances of each service on the ports above (each answer names its
+  instance in X-Served-By; ./platform status lists the instances and their own ports).
+TXT
+    fi
+    cat <<TXT
 
 Demo accounts of realm social-services (password "demo"; demo only):
   Poltava (UA-53)     intake.poltava  manager1.poltava  manager2.poltava  supervisor.poltava
@@ -66,23 +78,37 @@ PHASES=""
 phase() { PHASES+="${PHASES:+, }$1 $(($SECONDS - $2)) s"; }
 
 cmd_up() {
-    local infra_only="" svc t
-    [ "${1:-}" = "--infra-only" ] && infra_only=1
+    local infra_only="" replicas=1 svc t
+    while [ $# -gt 0 ]; do
+        case $1 in
+            --infra-only) infra_only=1 ;;
+            --replicas) shift; replicas=${1:-} ;;
+            --replicas=*) replicas=${1#--replicas=} ;;
+            *) usage; exit 2 ;;
+        esac
+        shift
+    done
+    [[ "$replicas" =~ ^[1-9][0-9]?$ ]] || die "--replicas takes a number of instances per service, 1 to 99 (got '$replicas')"
     local start=$SECONDS
     PHASES=""
     say "Starting the platform (state in $PLATFORM_HOME)"
+    [ "$replicas" -gt 1 ] && [ -z "$infra_only" ] && haproxy_install
     t=$SECONDS; pg_start; phase postgres "$t"
     t=$SECONDS; kafka_start; phase kafka "$t"
     local kc_started=$SECONDS
     kc_launch
     export_infra_env
     if [ -z "$infra_only" ]; then
-        local running_any=""
-        for svc in $SERVICES; do running_pid "$svc" >/dev/null && running_any=1; done
+        local running_any="" name
+        for svc in $SERVICES; do
+            for name in $(svc_instances "$svc"); do running_pid "$name" >/dev/null && running_any=1; done
+        done
         if [ -n "$running_any" ]; then
+            [ "$(svc_replicas)" = "$replicas" ] || die "the services run with --replicas $(svc_replicas); ./platform down first to change it"
             # Never rebuild the jars under running services; a changed source waits for down + up.
             svc_stale && say "  note               sources changed since the running services were built: ./platform down && ./platform up"
         else
+            echo "$replicas" > "$RUN_DIR/replicas"
             # Built while Keycloak boots: the two together take the longer of the two, not their sum.
             t=$SECONDS; svc_build; phase "build (while Keycloak starts)" "$t"
         fi
@@ -91,6 +117,9 @@ cmd_up() {
         for svc in $SERVICES; do svc_start "$svc"; done
         for svc in $SERVICES; do svc_wait "$svc"; done
         phase services "$t"
+        if [ "$replicas" -gt 1 ]; then
+            t=$SECONDS; haproxy_start "$replicas"; phase haproxy "$t"
+        fi
         print_urls
     else
         kc_await; phase keycloak "$kc_started"
@@ -105,7 +134,9 @@ cmd_up() {
 
 cmd_down() {
     local svc
+    haproxy_stop
     for svc in $SERVICES; do svc_stop "$svc"; done
+    rm -f "$RUN_DIR/replicas"
     kc_stop
     kafka_stop
     pg_stop
@@ -119,15 +150,20 @@ cmd_down() {
 }
 
 cmd_status() {
-    local name port pid
-    printf '  %-18s %-8s %-7s %s\n' COMPONENT PORT STATE PID
-    for entry in "postgres:$PG_PORT" "kafka:$KAFKA_PORT" "keycloak:$KEYCLOAK_PORT" \
-            "case-service:$CASE_SERVICE_PORT" "referral-service:$REFERRAL_SERVICE_PORT" "reporting-service:$REPORTING_SERVICE_PORT"; do
+    local name port pid svc entries=("postgres:$PG_PORT" "kafka:$KAFKA_PORT" "keycloak:$KEYCLOAK_PORT")
+    if [ "$(svc_replicas)" -gt 1 ]; then
+        entries+=("haproxy:$CASE_SERVICE_PORT-$REPORTING_SERVICE_PORT")
+    fi
+    for svc in $SERVICES; do
+        for name in $(svc_instances "$svc"); do entries+=("$name:$(svc_component_port "$name")"); done
+    done
+    printf '  %-20s %-10s %-7s %s\n' COMPONENT PORT STATE PID
+    for entry in "${entries[@]}"; do
         name=${entry%%:*}; port=${entry##*:}
         if pid=$(running_pid "$name"); then
-            printf '  %-18s %-8s %-7s %s\n' "$name" "$port" running "$pid"
+            printf '  %-20s %-10s %-7s %s\n' "$name" "$port" running "$pid"
         else
-            printf '  %-18s %-8s %-7s %s\n' "$name" "$port" stopped "-"
+            printf '  %-20s %-10s %-7s %s\n' "$name" "$port" stopped "-"
         fi
     done
 }
@@ -168,6 +204,7 @@ cmd_test() {
     say "Bringing up the test infrastructure (state in $PLATFORM_HOME)"
     browser_install
     node_install
+    haproxy_install
     infra_up
     export_infra_env
     say "Running ./mvnw verify $*"

@@ -1,5 +1,6 @@
 # PostgreSQL from the OS packages, on the platform's own data directory and port.
-# One database and one login role per service, plus *_test (module tests) and *_e2e (platform-tests)
+# One database and one login role per service, plus *_test (module tests), *_e2e (platform-tests) and
+# *_replicas (platform-tests' ReplicasTest: two instances of each service share one database)
 # databases for `./platform test`.
 
 pg_bindir() {
@@ -93,6 +94,7 @@ SELECT 'CREATE ROLE $db LOGIN PASSWORD ''$db-local''' WHERE NOT EXISTS (SELECT 1
 SELECT 'CREATE DATABASE $db OWNER $db' WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = '$db')\gexec
 SELECT 'CREATE DATABASE ${db}_test OWNER $db' WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = '${db}_test')\gexec
 SELECT 'CREATE DATABASE ${db}_e2e OWNER $db' WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = '${db}_e2e')\gexec
+SELECT 'CREATE DATABASE ${db}_replicas OWNER $db' WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = '${db}_replicas')\gexec
 SQL
     done
 }

@@ -1,4 +1,6 @@
 # The three Quarkus services, built with the Maven wrapper and run from their packaged jars.
+# One instance each on the standard ports by default; with `up --replicas N` (N > 1), N instances each
+# on their own ports (svc_instance_port) behind HAProxy on the standard ports (haproxy.sh).
 
 svc_port() {
     case $1 in
@@ -6,6 +8,29 @@ svc_port() {
         referral-service) echo "$REFERRAL_SERVICE_PORT" ;;
         reporting-service) echo "$REPORTING_SERVICE_PORT" ;;
     esac
+}
+
+# Port of instance I (1..N) of a service in a replicated run: its standard port + I * REPLICA_PORT_STEP
+# (8091, 8101, ... for case-service; 8092, 8102, ... for referral-service; 8093, 8103, ... for reporting).
+svc_instance_port() { echo $(( $(svc_port "$1") + $2 * REPLICA_PORT_STEP )); }
+
+# The number of instances of each service the running platform was started with (1 when not replicated).
+svc_replicas() { cat "$RUN_DIR/replicas" 2>/dev/null || echo 1; }
+
+# Components of a service: "case-service" alone, or "case-service-1 case-service-2 ..." when replicated.
+svc_instances() {
+    local svc=$1 n i; n=$(svc_replicas)
+    if [ "$n" -le 1 ]; then echo "$svc"; return; fi
+    for i in $(seq 1 "$n"); do printf '%s ' "$svc-$i"; done
+}
+
+# Port of a component named by svc_instances.
+svc_component_port() {
+    local name=$1 svc
+    for svc in $SERVICES; do
+        [ "$name" = "$svc" ] && { svc_port "$svc"; return; }
+        [[ "$name" == "$svc"-* ]] && { svc_instance_port "$svc" "${name##*-}"; return; }
+    done
 }
 
 # Environment the services (and the tests) read: where the platform's infrastructure listens.
@@ -38,18 +63,36 @@ svc_build() {
 
 svc_ready() { curl -fsS --max-time 5 "http://localhost:$1/q/health/ready" 2>/dev/null | grep -q '"status": *"UP"'; }
 
+# Starts every instance of the service (component names from svc_instances).
 svc_start() {
-    local svc=$1 port java
-    port=$(svc_port "$svc"); java=$(java_bin)
-    if running_pid "$svc" >/dev/null; then info "$svc" "already running on http://localhost:$port"; return 0; fi
-    require_free_port "$port" "$svc" "$(echo "${svc//-/_}" | tr '[:lower:]' '[:upper:]')_PORT"
-    start_bg "$svc" env PLATFORM_DEMO_SECRETS_ALLOWED=true QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" "$java" -Xmx384m -jar "$ROOT_DIR/$svc/target/quarkus-app/quarkus-run.jar"
+    local svc=$1 name port java var
+    java=$(java_bin)
+    var="$(echo "${svc//-/_}" | tr '[:lower:]' '[:upper:]')_PORT"
+    for name in $(svc_instances "$svc"); do
+        port=$(svc_component_port "$name")
+        if running_pid "$name" >/dev/null; then info "$name" "already running on http://localhost:$port"; continue; fi
+        require_free_port "$port" "$name" "$var (instances: REPLICA_PORT_STEP)"
+        start_bg "$name" env PLATFORM_DEMO_SECRETS_ALLOWED=true QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" \
+            "$java" -Xmx384m -jar "$ROOT_DIR/$svc/target/quarkus-app/quarkus-run.jar"
+    done
 }
 
 svc_wait() {
-    local svc=$1 port; port=$(svc_port "$svc")
-    wait_until 120 "$svc to report UP on /q/health/ready" "$svc" svc_ready "$port"
-    info "$svc" "UP on http://localhost:$port"
+    local svc=$1 name port
+    for name in $(svc_instances "$svc"); do
+        port=$(svc_component_port "$name")
+        wait_until 180 "$name to report UP on /q/health/ready" "$name" svc_ready "$port"
+        info "$name" "UP on http://localhost:$port"
+    done
 }
 
-svc_stop() { stop_component "$1"; }
+# Stops the service's instances, whichever layout they were started with.
+svc_stop() {
+    local svc=$1 f name
+    stop_component "$svc"
+    for f in "$RUN_DIR/$svc"-[0-9]*.pid; do
+        [ -e "$f" ] || continue
+        name=$(basename "$f" .pid)
+        stop_component "$name"
+    done
+}

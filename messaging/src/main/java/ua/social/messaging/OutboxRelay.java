@@ -39,6 +39,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * headers, JSON value), then marks them published in the same transaction that locked them.
  * When Kafka is unreachable the transaction rolls back and the rows wait for the next run:
  * nothing is lost and nothing is published for a change that rolled back.
+ * With several instances of a service, their relays take turns under a transaction-scoped advisory lock
+ * ({@code pg_try_advisory_xact_lock}): a row is published by one relay, once, in {@code seq} order; the
+ * rows are also locked {@code FOR UPDATE SKIP LOCKED}, so nothing is published twice even without it.
  * A service that publishes nothing turns it off with {@code platform.outbox.enabled=false} (build time).
  * <p>
  * Metrics on {@code /q/metrics}: {@code platform_outbox_backlog} (events not yet published) and
@@ -51,6 +54,8 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     static final int BATCH = 200;
+    /** The advisory lock (per database, so per service) held by the one relay publishing right now. */
+    static final long RELAY_LOCK = 0x6f7574626f78L; // "outbox"
 
     @Inject
     Clock clock;
@@ -104,9 +109,20 @@ public class OutboxRelay {
         }
     }
 
+    /**
+     * One round of the relay: publishes up to {@value #BATCH} unpublished events in order and marks them
+     * published; 0 when there is nothing to publish or another relay (instance) is publishing right now.
+     */
     @Transactional
     @SuppressWarnings("unchecked")
-    int publishBatch() {
+    public int publishBatch() {
+        // One relay of the service publishes at a time, whatever the number of instances: the others
+        // skip this round. Two relays taking disjoint batches at once (SKIP LOCKED alone) could publish
+        // a later event of a case before an earlier one; under the lock events leave in seq order.
+        Object mine = em.createNativeQuery("SELECT pg_try_advisory_xact_lock(" + RELAY_LOCK + ")").getSingleResult();
+        if (!Boolean.TRUE.equals(mine)) {
+            return 0;
+        }
         List<OutboxEvent> batch = em.createNativeQuery(
                         "SELECT * FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT " + BATCH
                                 + " FOR UPDATE SKIP LOCKED", OutboxEvent.class)

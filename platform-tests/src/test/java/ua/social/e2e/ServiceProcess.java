@@ -42,6 +42,14 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public static ServiceProcess start(String service, Map<String, String> extraEnv) throws IOException {
+        return start(service, service, extraEnv);
+    }
+
+    /**
+     * Starts one instance of the service named {@code instance} (its log: target/e2e-logs/INSTANCE.log), so
+     * several instances of one service can run side by side; {@code extraEnv} overrides the defaults.
+     */
+    public static ServiceProcess start(String service, String instance, Map<String, String> extraEnv) throws IOException {
         Path jar = ROOT.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw package)");
@@ -65,9 +73,9 @@ public final class ServiceProcess implements AutoCloseable {
         env.putAll(extraEnv);
         Path logs = ROOT.resolve("platform-tests/target/e2e-logs");
         Files.createDirectories(logs);
-        Path log = logs.resolve(service + ".log");
+        Path log = logs.resolve(instance + ".log");
         Files.deleteIfExists(log);
-        ServiceProcess sp = new ServiceProcess(service, port, log, env, jar);
+        ServiceProcess sp = new ServiceProcess(instance, port, log, env, jar);
         sp.launch(env);
         return sp;
     }
@@ -118,7 +126,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     private void awaitReady() {
         HttpClient http = HttpClient.newHttpClient();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
+        await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(500)).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited; see " + log);
             }
@@ -134,6 +142,10 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String url() {
         return "http://localhost:" + port;
+    }
+
+    public int port() {
+        return port;
     }
 
     private static String env(String name, String fallback) {

@@ -89,9 +89,10 @@ public class ApiKeys {
         PartnerApiKey k = key(partnerId, keyId);
         OffsetDateTime now = Time.now(clock);
         if (k.revokedAt == null) {
+            // the window's row is locked before the key's, in the order a request of the key locks them
+            rateLimiter.forget(k.id);
             k.revokedAt = now;
             k.revokedBy = callerContext.current().username();
-            rateLimiter.forget(k.id);
         }
         return ApiKeyView.of(k, now);
     }

@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.hibernate.Timeouts;
+import org.hibernate.cfg.AvailableSettings;
 import org.jboss.logging.Logger;
 import ua.social.referral.partner.Partner;
 import ua.social.referral.support.Time;
@@ -18,6 +20,11 @@ import java.util.List;
  * Flags referrals whose partner did not accept or reject within the response deadline of their
  * urgency, and emits ua.social.referral.response-overdue for each, once: the flag
  * ({@code response_overdue_at}) is set in the same transaction as the event is written.
+ * <p>
+ * Every instance of referral-service runs the check. Each locks the referrals it flags
+ * ({@code FOR UPDATE SKIP LOCKED}): two checks at once flag disjoint referrals, and a referral another
+ * instance flagged meanwhile no longer matches {@code response_overdue_at IS NULL}, so each overdue
+ * referral gets exactly one event whatever the number of instances.
  */
 @ApplicationScoped
 public class ResponseDeadlines {
@@ -46,7 +53,8 @@ public class ResponseDeadlines {
         OffsetDateTime now = Time.now(clock);
         List<Referral> due = Referral.<Referral>find("status = ?1 and responseOverdueAt is null and responseDueAt <= ?2"
                         + " order by responseDueAt", ReferralStatus.REQUESTED, now)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).range(0, BATCH - 1).list();
+                .withLock(LockModeType.PESSIMISTIC_WRITE).withHint(AvailableSettings.JAKARTA_LOCK_TIMEOUT, Timeouts.SKIP_LOCKED_MILLI)
+                .range(0, BATCH - 1).list();
         for (Referral r : due) {
             r.responseOverdueAt = now;
             r.updatedAt = now; // the business status changed: a partner polling for changes sees it

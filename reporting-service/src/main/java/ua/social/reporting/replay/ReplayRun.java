@@ -6,7 +6,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
+import org.hibernate.Timeouts;
+import org.hibernate.cfg.AvailableSettings;
 
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -47,5 +50,14 @@ public class ReplayRun extends PanacheEntityBase {
 
     public static Optional<ReplayRun> running() {
         return find("status", Status.RUNNING).firstResultOptional();
+    }
+
+    /**
+     * The running replay, locked until the transaction ends; empty while another instance holds it
+     * ({@code FOR UPDATE SKIP LOCKED}): one instance at a time decides that a replay is complete.
+     */
+    public static Optional<ReplayRun> runningLocked() {
+        return find("status", Status.RUNNING).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .withHint(AvailableSettings.JAKARTA_LOCK_TIMEOUT, Timeouts.SKIP_LOCKED_MILLI).firstResultOptional();
     }
 }

@@ -160,12 +160,16 @@ public class ReplayService {
         return new Progress(read, run.totalRecords, percent);
     }
 
-    /** Marks the running replay completed once its group has read up to the offsets noted at its start. */
+    /**
+     * Marks the running replay completed once its group has read up to the offsets noted at its start.
+     * Every instance runs this; the run's row is locked (skipping it when another instance holds it), so
+     * one instance completes it, once.
+     */
     @Scheduled(every = "${reporting.consumer.sync-interval:2s}", delayed = "${reporting.consumer.sync-interval:2s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void completeRunning() {
         try {
-            QuarkusTransaction.requiringNew().run(() -> ReplayRun.running().ifPresent(run -> {
+            QuarkusTransaction.requiringNew().run(() -> ReplayRun.runningLocked().ifPresent(run -> {
                 Progress p = progress(run);
                 if (p.recordsRead() >= p.recordsTotal()) {
                     run.status = ReplayRun.Status.COMPLETED;
