@@ -11,9 +11,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
+import ua.social.cases.config.CaseConfig;
 import ua.social.identity.Caller;
 import ua.social.identity.Roles;
 import ua.social.identity.Territory;
@@ -58,12 +58,8 @@ public class ImportJobs {
     @Inject
     LineImporter lines;
 
-    /** Lines per transaction. */
-    @ConfigProperty(name = "case.imports.chunk-size", defaultValue = "500")
-    int chunkSize;
-    /** Lines of one file at most. */
-    @ConfigProperty(name = "case.imports.max-lines", defaultValue = "200000")
-    int maxLines;
+    @Inject
+    CaseConfig config;
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "case-imports");
@@ -122,6 +118,7 @@ public class ImportJobs {
         }
         try {
             long newlines = copy(body, file);
+            int maxLines = config.imports().maxLines();
             if (newlines > maxLines) {
                 throw new ProblemException(Problem.of(413, "import-too-large", "Too many lines",
                         "An import takes at most " + maxLines + " lines; split the file (lines already imported are "
@@ -194,11 +191,11 @@ public class ImportJobs {
         String failure = null;
         try (InputStream in = Files.newInputStream(file);
              ImportReader reader = new ImportReader(in, job.format, mapper)) {
-            List<ImportReader.Line> chunk = new ArrayList<>(chunkSize);
+            List<ImportReader.Line> chunk = new ArrayList<>(config.imports().chunkSize());
             ImportReader.Line line;
             while ((line = reader.next()) != null) {
                 chunk.add(line);
-                if (chunk.size() == chunkSize) {
+                if (chunk.size() == config.imports().chunkSize()) {
                     if (Thread.currentThread().isInterrupted()) {
                         end = ImportJob.State.INTERRUPTED;
                         failure = "the service stopped during the job; import the same file again (lines already "
