@@ -6,6 +6,7 @@ import ua.social.identity.testing.AuthorizationMatrix;
 import ua.social.identity.testing.AuthorizationMatrix.Call;
 import ua.social.identity.testing.AuthorizationMatrix.Caller;
 import ua.social.identity.testing.AuthorizationMatrix.Recipe;
+import ua.social.identity.testing.Tokens;
 import ua.social.cases.support.Api;
 
 import java.time.LocalDate;
@@ -18,6 +19,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.restassured.RestAssured.given;
 import static ua.social.cases.support.Api.as;
 import static ua.social.cases.support.Api.consent;
 import static ua.social.cases.support.Api.registerClient;
@@ -25,6 +27,7 @@ import static ua.social.identity.testing.DemoUsers.INTAKE_POLTAVA;
 import static ua.social.identity.testing.DemoUsers.MANAGER1_POLTAVA;
 import static ua.social.identity.testing.DemoUsers.MANAGER1_VINNYTSIA;
 import static ua.social.identity.testing.DemoUsers.MANAGER2_POLTAVA;
+import static ua.social.identity.testing.DemoUsers.POLTAVA_HROMADA;
 import static ua.social.identity.testing.DemoUsers.SUPERVISOR_POLTAVA;
 import static ua.social.identity.testing.DemoUsers.SUPERVISOR_VINNYTSIA;
 import static ua.social.identity.testing.DemoUsers.VINNYTSIA_HROMADA;
@@ -221,6 +224,17 @@ class AuthorizationMatrixTest {
         recipes.put("GET /cases/{id}/access-log", k -> Call.of(cases + "/access-log"));
         recipes.put("GET /caseload", k -> Call.of("/caseload"));
         recipes.put("GET /plan-actions/overdue", k -> Call.of("/plan-actions/overdue"));
+        // Imports: a one-line file whose line is refused (a service on a case never imported), so no cell stores
+        // records; the job to read is the Poltava supervisor's.
+        String importLine = "{\"kind\":\"service\",\"externalId\":\"matrix\",\"case\":\"matrix-no-such-case\","
+                + "\"category\":\"LEGAL\",\"deliveredOn\":\"2024-01-10\",\"provider\":\"Матриця\"}";
+        String importJob = given().header("Authorization", Tokens.bearer(SUPERVISOR_POLTAVA))
+                .contentType("application/x-ndjson").body(importLine).post("/imports").then().statusCode(202)
+                .extract().path("id");
+        recipes.put("POST /imports", k -> new Call("/imports?hromada=" + POLTAVA_HROMADA,
+                r -> r.contentType("application/x-ndjson").body(importLine), null, importLine, "application/x-ndjson"));
+        recipes.put("GET /imports/{id}", k -> Call.of("/imports/" + importJob));
+        recipes.put("GET /imports/{id}/report", k -> Call.of("/imports/" + importJob + "/report"));
         assertTrue(actionId != null);
         return recipes;
     }

@@ -34,7 +34,7 @@ class PackageLayeringTest {
     void eachPackageUsesOnlyTheLayersBelowIt() {
         GRAPH.assertLayered(List.of(
                 Set.of("rest", "messaging"),
-                Set.of("records"),
+                Set.of("records", "imports"),
                 Set.of("casefile"),
                 Set.of("appeal"),
                 Set.of("client", "delivery"),

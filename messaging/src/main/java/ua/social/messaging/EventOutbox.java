@@ -38,6 +38,15 @@ public class EventOutbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(String topic, String type, UUID key, UUID subject, Object data) {
+        publish(topic, type, key, subject, data, OffsetDateTime.now(clock));
+    }
+
+    /**
+     * An event of a fact that happened at {@code occurredAt} (e.g. a historical record imported now): the
+     * CloudEvent's {@code time} is that instant, not the moment it was written.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publish(String topic, String type, UUID key, UUID subject, Object data, OffsetDateTime occurredAt) {
         OutboxEvent e = new OutboxEvent();
         e.id = UUID.randomUUID();
         e.topic = topic;
@@ -45,7 +54,7 @@ public class EventOutbox {
         e.type = type;
         e.source = "/" + application;
         e.subject = subject == null ? null : subject.toString();
-        e.occurredAt = OffsetDateTime.now(clock);
+        e.occurredAt = occurredAt;
         Map<String, String> trace = TraceContext.current();
         e.traceParent = trace.get(TraceContext.TRACEPARENT);
         e.traceState = trace.get(TraceContext.TRACESTATE);

@@ -77,9 +77,14 @@ public class CaseAssignment {
      * unknown, is not a case manager or works elsewhere, so the answer does not tell who works where.
      */
     private StaffMember caseManager(String username, SocialCase c, String field) {
+        return assignableCaseManager(username, c.hromada, field);
+    }
+
+    /** A case manager of this community, else 422 (the same answer for an unknown user, a non-manager and another community's). */
+    public StaffMember assignableCaseManager(String username, String hromada, String field) {
         return staff.byUsername(username)
                 .filter(m -> m.hasRole(Roles.CASE_MANAGER))
-                .filter(m -> m.hromada() != null && m.hromada().equals(c.hromada))
+                .filter(m -> m.hromada() != null && m.hromada().equals(hromada))
                 .orElseThrow(() -> new ProblemException(Problem.of(422, "not-an-assignable-case-manager",
                                 "Not a case manager of this community",
                                 "The case can be assigned only to a case manager of its community; pick one from "

@@ -138,6 +138,14 @@ public class CaseOpening {
     }
 
     private static void checkCriteria(Caller caller, List<String> criteria, List<String> problems, String override) {
+        requireCriteria(caller.hasRole(Roles.SUPERVISOR), criteria, problems, override);
+    }
+
+    /**
+     * The rule for opening a case: a criterion that holds (more than three problems need more than three need
+     * domains), or, for a supervisor only, a written reason instead. Shared with the import of historical records.
+     */
+    public static void requireCriteria(boolean supervisor, List<String> criteria, List<String> problems, String override) {
         if (criteria.isEmpty()) {
             if (override == null || override.isBlank()) {
                 throw new ProblemException(Problem.of(422, "opening-criteria-missing", "No criterion for case management",
@@ -146,7 +154,7 @@ public class CaseOpening {
                                         + "service alone. A supervisor may open without one, giving a written reason.")
                         .field("criteria", "at least one criterion is required"));
             }
-            if (!caller.hasRole(Roles.SUPERVISOR)) {
+            if (!supervisor) {
                 throw new ProblemException(Problem.of(403, "supervisor-required", "Supervisor required",
                         "Only a supervisor may open a case without a criterion.").field("openingOverrideReason",
                         "only a supervisor may open without criteria"));

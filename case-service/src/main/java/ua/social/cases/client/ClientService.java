@@ -134,21 +134,40 @@ public class ClientService {
      * is equal or within a small edit distance, in either name order.
      */
     public List<DuplicateCheck.Match> likelyDuplicates(String lastName, String firstName, LocalDate dob, UUID except) {
-        String key = NameFolding.fold(lastName) + " " + NameFolding.fold(firstName);
-        String swapped = NameFolding.fold(firstName) + " " + NameFolding.fold(lastName);
+        return matches(lastName, firstName, dob, except);
+    }
+
+    /** The registered clients likely the same person (see {@link #likelyDuplicates}), anywhere in the country. */
+    public static List<Client> likelyDuplicatesOf(String lastName, String firstName, LocalDate dob) {
+        return matches(lastName, firstName, dob, null).stream().map(DuplicateCheck.Match::client).toList();
+    }
+
+    private static List<DuplicateCheck.Match> matches(String lastName, String firstName, LocalDate dob, UUID except) {
         List<DuplicateCheck.Match> out = new ArrayList<>();
         for (Client c : Client.<Client>list("dateOfBirth", dob)) {
             if (c.id.equals(except)) {
                 continue;
             }
-            String other = NameFolding.fold(c.lastName) + " " + NameFolding.fold(c.firstName);
-            if (other.equals(key) || other.equals(swapped)) {
-                out.add(new DuplicateCheck.Match(c, "same name and date of birth"));
-            } else if (NameFolding.distance(other, key) <= CLOSE_NAME_DISTANCE) {
-                out.add(new DuplicateCheck.Match(c, "close name and same date of birth"));
+            String why = likelySamePerson(lastName, firstName, c.lastName, c.firstName);
+            if (why != null) {
+                out.add(new DuplicateCheck.Match(c, why));
             }
         }
         return out;
+    }
+
+    /**
+     * Why two people born on the same day are likely the same (equal folded names in either order, or names within
+     * a small edit distance), or null when they are not.
+     */
+    public static String likelySamePerson(String lastName, String firstName, String otherLastName, String otherFirstName) {
+        String key = NameFolding.fold(lastName) + " " + NameFolding.fold(firstName);
+        String swapped = NameFolding.fold(firstName) + " " + NameFolding.fold(lastName);
+        String other = NameFolding.fold(otherLastName) + " " + NameFolding.fold(otherFirstName);
+        if (other.equals(key) || other.equals(swapped)) {
+            return "same name and date of birth";
+        }
+        return NameFolding.distance(other, key) <= CLOSE_NAME_DISTANCE ? "close name and same date of birth" : null;
     }
 
     /** Search within the caller's community by name fragment (Cyrillic or Latin), date of birth, RNOKPP. */

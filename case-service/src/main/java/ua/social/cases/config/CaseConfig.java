@@ -13,6 +13,19 @@ public interface CaseConfig {
 
     ReferralEvents referralEvents();
 
+    Imports imports();
+
+    /** Imports of historical records (POST /imports, docs/import.md). */
+    interface Imports {
+        /** Lines per transaction. */
+        @WithDefault("500")
+        int chunkSize();
+
+        /** Lines of one file at most (more is 413). */
+        @WithDefault("200000")
+        int maxLines();
+    }
+
     /** How case-service follows referral-service: the consumer group it reads referral.events with. */
     interface ReferralEvents {
         @WithDefault("case-service")

@@ -8,6 +8,7 @@ import ua.social.contracts.event.Topics;
 import ua.social.messaging.EventOutbox;
 import ua.social.messaging.EventTopics;
 
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
@@ -35,5 +36,11 @@ public class CaseEvents {
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(UUID key, UUID subject, CaseEvent data) {
         outbox.publish(topics.caseEvents(), data.eventType(), key, subject, data);
+    }
+
+    /** The event of a fact that happened at {@code occurredAt} (an imported historical record): its CloudEvent time. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publish(UUID key, UUID subject, CaseEvent data, OffsetDateTime occurredAt) {
+        outbox.publish(topics.caseEvents(), data.eventType(), key, subject, data, occurredAt);
     }
 }
