@@ -1,6 +1,6 @@
 # PostgreSQL from the OS packages, on the platform's own data directory and port.
 # One database and one login role per service, plus *_test (module tests) and *_e2e (platform-tests)
-# databases for `./platform test`.
+# databases for `./platform test`, and the scratch database `bench` of `./platform bench`.
 
 pg_bindir() {
     local d
@@ -95,6 +95,10 @@ SELECT 'CREATE DATABASE ${db}_test OWNER $db' WHERE NOT EXISTS (SELECT 1 FROM pg
 SELECT 'CREATE DATABASE ${db}_e2e OWNER $db' WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = '${db}_e2e')\gexec
 SQL
     done
+    # scratch database of ./platform bench's pgbench baseline (a table of its own, nothing of the services)
+    pg_psql <<SQL >> "$LOG_DIR/postgres.log" 2>&1 || die "could not create database bench; see $LOG_DIR/postgres.log"
+SELECT 'CREATE DATABASE bench OWNER case_service' WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'bench')\gexec
+SQL
 }
 
 pg_purge() {
