@@ -87,7 +87,7 @@ public final class Bench {
                     a.getOrDefault("bench-db", "bench"),
                     a.getOrDefault("case-topic", "case.events"),
                     a.containsKey("run-dir") ? Path.of(a.get("run-dir")) : null,
-                    a.getOrDefault("pgbench", "pgbench"),
+                    a.getOrDefault("pgbench", findPgbench()),
                     Integer.parseInt(a.getOrDefault("clients", "8")),
                     Duration.ofMillis((long) (1000 * Double.parseDouble(a.getOrDefault("scenario-seconds", quick ? "1.5" : "30")))),
                     Double.parseDouble(a.getOrDefault("read-rate", quick ? "20" : "50")),
@@ -95,6 +95,21 @@ public final class Bench {
                     a.containsKey("up-warm-seconds") ? Double.valueOf(a.get("up-warm-seconds")) : null,
                     a.containsKey("up-cold-seconds") ? Double.valueOf(a.get("up-cold-seconds")) : null,
                     a.containsKey("shared"));
+        }
+    }
+
+    /** pgbench on the PATH, or in the PostgreSQL server package's directory (Debian keeps it there). */
+    static String findPgbench() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "pgbench"))) {
+                return Path.of(dir, "pgbench").toString();
+            }
+        }
+        try (var dirs = Files.list(Path.of("/usr/lib/postgresql"))) {
+            return dirs.map(d -> d.resolve("bin/pgbench")).filter(Files::isExecutable).sorted(java.util.Comparator.reverseOrder())
+                    .map(Path::toString).findFirst().orElse("pgbench");
+        } catch (IOException e) {
+            return "pgbench";
         }
     }
 
@@ -125,10 +140,14 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
-        Options o = Options.parse(args);
-        Path report = new Bench(o).run();
+        Path report = run(args);
         System.out.println("bench: report written to " + report);
         System.exit(0);
+    }
+
+    /** Runs the bench with these command-line arguments; returns the path of the Markdown report. */
+    public static Path run(String... args) throws Exception {
+        return new Bench(Options.parse(args)).run();
     }
 
     /** Runs every phase and writes the outputs; returns the path of bench.md. */
