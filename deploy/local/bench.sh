@@ -3,7 +3,7 @@
 
 bench_usage() {
     cat <<USAGE
-Usage: ./platform bench [--quick] [--cases N] [--out DIR] [--shared] [--cold]
+Usage: ./platform bench [--quick] [--cases N] [--out DIR] [--shared] [--cold] [-- HARNESS OPTIONS]
 
   --quick      a tiny dataset (200 cases) and scenarios of a second or two: checks the harness works;
                the figures are not the platform's performance (./platform test runs this mode)
@@ -11,6 +11,9 @@ Usage: ./platform bench [--quick] [--cases N] [--out DIR] [--shared] [--cold]
   --out DIR    where bench.json, bench.md and latency.svg go (default \$PLATFORM_HOME/bench/<time>)
   --shared     say in the report that the machine was shared with other work
   --cold       also time a cold ./platform up (deletes the platform's data: down --purge, then up)
+
+After --, options go to the harness as they are, e.g. -- --scenario-seconds 10 --read-rate 100
+--referrals 50 (java -cp bench/target/bench.jar:bench/target/lib/* ua.social.bench.Bench --help).
 
 Without --quick the run also times a warm ./platform up (down, then up, data kept) and copies its
 report to docs/performance.md.
@@ -38,7 +41,7 @@ bench_all_running() {
 }
 
 cmd_bench() {
-    local quick="" cases="" out="" shared="" cold="" up_warm="" up_cold="" t
+    local quick="" cases="" out="" shared="" cold="" up_warm="" up_cold="" t extra=()
     while [ $# -gt 0 ]; do
         case $1 in
             --quick) quick=1 ;;
@@ -47,6 +50,7 @@ cmd_bench() {
             --shared) shared=1 ;;
             --cold) cold=1 ;;
             -h|--help) bench_usage; return 0 ;;
+            --) shift; extra=("$@"); break ;;
             *) bench_usage; die "unknown option of bench: $1" ;;
         esac
         shift
@@ -84,6 +88,7 @@ cmd_bench() {
     [ -n "$shared" ] && args+=(--shared)
     [ -n "$up_warm" ] && args+=(--up-warm-seconds "$up_warm")
     [ -n "$up_cold" ] && args+=(--up-cold-seconds "$up_cold")
+    args+=("${extra[@]}")
     say "Running the bench${quick:+ (quick)}: figures in $out"
     "$(java_bin)" -cp "$ROOT_DIR/bench/target/bench.jar:$ROOT_DIR/bench/target/lib/*" ua.social.bench.Bench "${args[@]}" \
         || die "the bench failed"

@@ -140,6 +140,10 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("--help")) {
+            System.out.println(usage());
+            return;
+        }
         Path report = run(args);
         System.out.println("bench: report written to " + report);
         System.exit(0);
