@@ -107,7 +107,8 @@ final class Report {
     private static Target below(String name, String bound, Double value, String unit, boolean lessIsBetter,
                                 double limit, String note) {
         Boolean met = value == null ? null : lessIsBetter ? value < limit : value >= limit;
-        return new Target(name, bound, value == null ? null : LoadGenerator.round(value), unit, met, note);
+        Double shown = value == null ? null : Math.abs(value) < 1 ? Math.round(value * 10_000) / 10_000.0 : LoadGenerator.round(value);
+        return new Target(name, bound, shown, unit, met, note);
     }
 
     // --- Markdown ------------------------------------------------------------------------------------
@@ -131,8 +132,12 @@ final class Report {
         b.append("\n## Dataset\n\n| table | rows |\n|---|---:|\n");
         map("dataset").forEach((k, v) -> b.append("| ").append(k).append(" | ").append(v).append(" |\n"));
         Map<String, Object> seeding = map("seeding");
+        StringBuilder rows = new StringBuilder();
+        if (seeding.get("rows") instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> rows.append(rows.isEmpty() ? "" : ", ").append(v).append(' ').append(k));
+        }
         b.append("\nSeeding (COPY of this run's rows and their outbox events, one transaction): ")
-                .append(seeding.get("rows")).append(" in ").append(seeding.get("seconds")).append(" s (")
+                .append(rows).append(" rows in ").append(seeding.get("seconds")).append(" s (")
                 .append(seeding.get("rowsPerSecond")).append(" rows/s).\n");
 
         Map<String, Object> pg = map("pgbench");
@@ -157,7 +162,7 @@ final class Report {
             row(b, r.name(), r.figures(), tps);
         }
         b.append("\nWrite path maximum (best of the closed-loop ramp): **").append(w.get("maxThroughput"))
-                .append(" requests/s**").append(tps == null ? "" : String.format(Locale.ROOT, " = %.3f × pgbench",
+                .append(" requests/s**").append(tps == null ? "" : String.format(Locale.ROOT, " = %.4f × pgbench",
                         ((Number) w.getOrDefault("maxThroughput", 0)).doubleValue() / tps)).append(".\n");
         Map<String, Object> rtt = map("referralToTimeline");
         b.append("\nReferral change → timeline: a partner's transition (API key) timed from its 200 to the first poll of the "
@@ -194,7 +199,7 @@ final class Report {
     private static void row(StringBuilder b, String name, Map<?, ?> m, Double tps) {
         Object thr = m.get("throughput");
         String ratio = tps == null || !(thr instanceof Number n) || !String.valueOf(m.get("mode")).contains("loop")
-                ? "" : String.format(Locale.ROOT, "%.3f", n.doubleValue() / tps);
+                ? "" : String.format(Locale.ROOT, "%.4f", n.doubleValue() / tps);
         b.append("| ").append(name).append(" | ").append(m.get("mode")).append(" | ")
                 .append(m.get("requestedRate") == null ? "" : m.get("requestedRate")).append(" | ")
                 .append(thr).append(" | ").append(ratio).append(" | ").append(m.get("p50Ms")).append(" | ")
