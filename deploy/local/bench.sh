@@ -35,6 +35,22 @@ bench_pgbench() {
     command -v pgbench || die "pgbench not found after installing postgresql-contrib"
 }
 
+# A full run's report replaces the measured part of docs/performance.md (between the bench:report markers;
+# the written analysis around it stays), its chart docs/performance-latency.svg.
+bench_publish() {
+    local out=$1 doc="$ROOT_DIR/docs/performance.md" report
+    report=$(sed -e "s|(latency.svg)|(performance-latency.svg)|" -e 's|^## |### |' -e 's|^# `./platform bench` report|## The latest full run|' "$out/bench.md")
+    cp "$out/latency.svg" "$ROOT_DIR/docs/performance-latency.svg"
+    if [ -f "$doc" ] && grep -q '<!-- bench:report:start -->' "$doc"; then
+        REPORT="$report" awk '
+            /<!-- bench:report:start -->/ { print; print ENVIRON["REPORT"]; skip = 1; next }
+            /<!-- bench:report:end -->/ { skip = 0 }
+            !skip { print }' "$doc" > "$doc.tmp" && mv "$doc.tmp" "$doc"
+    else
+        printf '# Performance\n\n<!-- bench:report:start -->\n%s\n<!-- bench:report:end -->\n' "$report" > "$doc"
+    fi
+}
+
 bench_all_running() {
     local c
     for c in postgres kafka keycloak $SERVICES; do running_pid "$c" >/dev/null || return 1; done
@@ -93,8 +109,7 @@ cmd_bench() {
     "$(java_bin)" -cp "$ROOT_DIR/bench/target/bench.jar:$ROOT_DIR/bench/target/lib/*" ua.social.bench.Bench "${args[@]}" \
         || die "the bench failed"
     if [ -z "$quick" ]; then
-        sed "s|(latency.svg)|(performance-latency.svg)|" "$out/bench.md" > "$ROOT_DIR/docs/performance.md"
-        cp "$out/latency.svg" "$ROOT_DIR/docs/performance-latency.svg"
+        bench_publish "$out"
         say "Report copied to docs/performance.md"
     fi
     say "Report: $out/bench.md   Figures: $out/bench.json   Chart: $out/latency.svg"
