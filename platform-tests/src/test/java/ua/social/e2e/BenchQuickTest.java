@@ -54,6 +54,10 @@ class BenchQuickTest {
         long events = f.at("/seeding/rows/outbox_event").asLong();
         assertTrue(events >= 200 * 8, "outbox events of the seeded dataset: " + events);
         assertEquals(events, f.at("/relay/events").asLong());
+        // the seeded events flowed the real way: published by the relay, applied by reporting, replayed
+        assertTrue(f.at("/relay/drained").asBoolean(), "relay: " + f.get("relay"));
+        assertTrue(f.at("/reportingApply/caughtUp").asBoolean(), "reporting: " + f.get("reportingApply"));
+        assertTrue(f.at("/replay/completed").asBoolean(), "replay: " + f.get("replay"));
         for (String flow : List.of("relay", "reportingApply", "replay")) {
             assertTrue(f.at("/" + flow + "/eventsPerSecond").asDouble() > 0, flow + ": " + f.get(flow));
         }
