@@ -11,6 +11,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 . "$HERE/browser.sh"
 . "$HERE/node.sh"
 . "$HERE/haproxy.sh"
+. "$HERE/bench.sh"
 
 usage() {
     cat <<USAGE
@@ -30,6 +31,12 @@ Usage: ./platform COMMAND
   demo                load the demo dataset into the running platform through its APIs (both demo
                       communities: clients, appeals, cases in every stage, partners, referrals in
                       every status) and print a partner API key; running it again adds nothing
+  bench [--quick] [--cases N] [--out DIR] [--shared] [--cold]
+                      measure the platform at national scale beside pgbench (starts what is missing):
+                      seeding 1 M cases by COPY and its events through relay, Kafka and reporting,
+                      write path, staff reads, ministry statistics, referral → timeline delay, replay,
+                      memory, warm ./platform up; writes bench.json, bench.md and latency.svg
+                      (--quick: tiny dataset, seconds; ./platform bench --help for the options)
 
 State, logs and data live in ${PLATFORM_HOME}.
 USAGE
@@ -236,6 +243,7 @@ main() {
         test) cmd_test "$@" ;;
         logs) cmd_logs "$@" ;;
         demo) cmd_demo "$@" ;;
+        bench) cmd_bench "$@" ;;
         help|-h|--help) usage ;;
         *) usage; exit 2 ;;
     esac

@@ -1,7 +1,7 @@
 # PostgreSQL from the OS packages, on the platform's own data directory and port.
 # One database and one login role per service, plus *_test (module tests), *_e2e (platform-tests) and
 # *_replicas (platform-tests' ReplicasTest: two instances of each service share one database)
-# databases for `./platform test`.
+# databases for `./platform test`, and the scratch database `bench` of `./platform bench`.
 
 pg_bindir() {
     local d
@@ -97,6 +97,10 @@ SELECT 'CREATE DATABASE ${db}_e2e OWNER $db' WHERE NOT EXISTS (SELECT 1 FROM pg_
 SELECT 'CREATE DATABASE ${db}_replicas OWNER $db' WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = '${db}_replicas')\gexec
 SQL
     done
+    # scratch database of ./platform bench's pgbench baseline (a table of its own, nothing of the services)
+    pg_psql <<SQL >> "$LOG_DIR/postgres.log" 2>&1 || die "could not create database bench; see $LOG_DIR/postgres.log"
+SELECT 'CREATE DATABASE bench OWNER case_service' WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'bench')\gexec
+SQL
 }
 
 pg_purge() {

@@ -115,6 +115,11 @@ public final class ServiceProcess implements AutoCloseable {
         return name;
     }
 
+    /** The process id (for reading its resident memory from /proc). */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
