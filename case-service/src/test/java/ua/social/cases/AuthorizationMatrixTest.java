@@ -229,10 +229,10 @@ class AuthorizationMatrixTest {
         String importLine = "{\"kind\":\"service\",\"externalId\":\"matrix\",\"case\":\"matrix-no-such-case\","
                 + "\"category\":\"LEGAL\",\"deliveredOn\":\"2024-01-10\",\"provider\":\"Матриця\"}";
         String importJob = given().header("Authorization", Tokens.bearer(SUPERVISOR_POLTAVA))
-                .contentType("application/x-ndjson").body(importLine).post("/imports").then().statusCode(202)
+                .contentType("application/x-ndjson").body(importLine.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/imports").then().statusCode(202)
                 .extract().path("id");
         recipes.put("POST /imports", k -> new Call("/imports?hromada=" + POLTAVA_HROMADA,
-                r -> r.contentType("application/x-ndjson").body(importLine), null, importLine, "application/x-ndjson"));
+                r -> r.contentType("application/x-ndjson").body(importLine.getBytes(java.nio.charset.StandardCharsets.UTF_8)), null, importLine, "application/x-ndjson"));
         recipes.put("GET /imports/{id}", k -> Call.of("/imports/" + importJob));
         recipes.put("GET /imports/{id}/report", k -> Call.of("/imports/" + importJob + "/report"));
         assertTrue(actionId != null);
