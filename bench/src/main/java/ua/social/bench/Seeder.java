@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import ua.social.contracts.name.NameFolding;
 
 /**
  * Fills case-service's database with a national dataset in bulk ({@code COPY}), together with the outbox

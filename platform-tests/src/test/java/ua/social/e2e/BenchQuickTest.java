@@ -73,7 +73,7 @@ class BenchQuickTest {
             }
         }
         assertTrue(f.at("/clientSearch/probeTotalItems").asLong() > 0,
-                "the seeded clients are found by name (bench's NameFolding folds as case-service's does)");
+                "the seeded clients are found by name (bench and case-service fold names with the same contracts NameFolding)");
         assertEquals(2 * 3, f.at("/referralToTimeline/requests").asLong(), "three partner changes per referral, two referrals");
         for (String svc : List.of("case-service", "referral-service", "reporting-service")) {
             assertTrue(f.at("/memoryIdleMb/" + svc).asLong() > 0, "idle RSS of " + svc + ": " + f.get("memoryIdleMb"));

@@ -18,6 +18,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import ua.social.contracts.name.NameFolding;
 
 /** A person who receives social services (отримувач соціальних послуг). */
 @Entity

@@ -26,6 +26,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import ua.social.contracts.name.NameFolding;
 
 /** Registering, finding and updating clients, with the duplicate check of the front office. */
 @ApplicationScoped

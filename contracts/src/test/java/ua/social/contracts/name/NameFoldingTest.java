@@ -1,11 +1,10 @@
-package ua.social.cases.client;
+package ua.social.contracts.name;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The name key of the duplicate check and the name search, without infrastructure: spellings of one
@@ -55,17 +54,6 @@ class NameFoldingTest {
         assertNotEquals(NameFolding.fold("Олійник"), NameFolding.fold("Олексюк"));
         assertNotEquals(NameFolding.fold("Гнатюк"), NameFolding.fold("Гнатів"));
         assertNotEquals(NameFolding.fold("Ковальчук Іван"), NameFolding.fold("Ковальчук Іванна"));
-    }
-
-    @Test
-    void aTypoOrADroppedLetterIsACloseNameAndAnotherNameIsNot() {
-        String key = NameFolding.fold("Ковальчук") + " " + NameFolding.fold("Ганна");
-        String typo = NameFolding.fold("Ковальчок") + " " + NameFolding.fold("Ганна");
-        String dropped = NameFolding.fold("Ковальук") + " " + NameFolding.fold("Ганна");
-        String other = NameFolding.fold("Коваленко") + " " + NameFolding.fold("Ганна");
-        assertTrue(NameFolding.distance(key, typo) <= ClientService.CLOSE_NAME_DISTANCE, typo);
-        assertTrue(NameFolding.distance(key, dropped) <= ClientService.CLOSE_NAME_DISTANCE, dropped);
-        assertTrue(NameFolding.distance(key, other) > ClientService.CLOSE_NAME_DISTANCE, other);
     }
 
     @Test

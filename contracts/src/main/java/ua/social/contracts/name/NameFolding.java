@@ -1,15 +1,10 @@
-package ua.social.bench;
+package ua.social.contracts.name;
 
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * A copy of case-service's {@code ua.social.cases.client.NameFolding} (a Quarkus application the harness
- * cannot depend on): the seeder writes {@code client.name_key} as case-service would, so that the client
- * search scenario finds the seeded clients. The scenario counts searches that find nobody, and the quick
- * run in platform-tests fails on them, so the two copies cannot drift apart unnoticed.
- *
  * Folds a name to a key that is insensitive to case, apostrophes, hyphens and to the common
  * ways Ukrainian names are written in Latin letters: "Олійник", "Oliinyk", "Oliynyk" and
  * "Olijnyk" fold alike, and so do "Гнатюк" and "Gnatyuk". Used for likely-duplicate checks and
@@ -86,5 +81,25 @@ public final class NameFolding {
             }
         }
         return b.toString();
+    }
+
+    /** Levenshtein distance, for "close" names (a typo, one letter dropped). */
+    public static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 }
