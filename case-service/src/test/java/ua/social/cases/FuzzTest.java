@@ -41,10 +41,10 @@ class FuzzTest {
         try {
             report = Fuzz.run(new Fuzz.Target("case-service", AuthorizationMatrixTest.recipes(),
                     AuthorizationMatrixTest.keys(), null,
-                    // the inbox of referral events, which the consumer writes on its own
-                    RowCounts.of(dataSource, Set.of("processed_event")),
-                    // accepted imports run in the background and report their refused lines after the answer
-                    Set.of("access_log", "import_job", "import_problem")));
+                    // written on their own, after the answer: the inbox of referral events (the consumer) and the
+                    // refused lines of accepted imports (their jobs run in the background)
+                    RowCounts.of(dataSource, Set.of("processed_event", "import_problem")),
+                    Set.of("access_log", "import_job")));
         } finally {
             AuthorizationMatrixTest.closeTheCasesThisTestOpened();
             closeTheCasesTheAcceptedInputsOpened(started);

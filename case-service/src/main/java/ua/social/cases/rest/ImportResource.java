@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -63,6 +64,10 @@ public class ImportResource {
     }
 
     /** One reason a line was refused. */
+    /** A page of an import's report: the platform's page shape, named so the OpenAPI document describes it. */
+    public record ImportReportPage(List<ImportProblemView> items, int page, int size, long totalItems, long totalPages) {
+    }
+
     public record ImportProblemView(int line, String kind, String externalId, String field, String message) {
         static ImportProblemView of(ImportProblem p) {
             return new ImportProblemView(p.id.line(), p.kind, p.externalId, p.field, p.message);
@@ -103,6 +108,9 @@ public class ImportResource {
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @Operation(summary = "The refused lines of an import: line number, kind, external id, field and message",
             description = "Paged JSON; with format=csv the whole report as a CSV download.")
+    @APIResponse(responseCode = "200", description = "A page of the report, or the whole report as CSV", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReportPage.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
     public Response report(@PathParam("id") UUID id, @QueryParam("format") String format,
                            @QueryParam("page") String page, @QueryParam("size") String size) {
         ImportJob job = imports.inReach(currentCaller.get(), id);
@@ -119,9 +127,10 @@ public class ImportResource {
                     .header("Content-Disposition", "attachment; filename=\"import-" + job.id + "-report.csv\"").build();
         }
         PageView<ImportProblem> found = imports.report(job, QueryParams.page(page), QueryParams.size(size, 100));
-        List<ImportProblemView> items = found.items().stream().map(ImportProblemView::of).toList();
-        return Response.ok(PageView.of(items, found.page(), found.size(), found.totalItems()), MediaType.APPLICATION_JSON)
-                .build();
+        PageView<ImportProblemView> view = PageView.of(found.items().stream().map(ImportProblemView::of).toList(),
+                found.page(), found.size(), found.totalItems());
+        return Response.ok(new ImportReportPage(view.items(), view.page(), view.size(), view.totalItems(),
+                view.totalPages()), MediaType.APPLICATION_JSON).build();
     }
 
     private static String csv(String s) {
