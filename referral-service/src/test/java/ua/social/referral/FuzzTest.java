@@ -27,9 +27,10 @@ class FuzzTest {
     void noInputAnswers5xxOrStoresAnythingWhenRefused() {
         AuthorizationMatrixTest.Fixture f = AuthorizationMatrixTest.fixture();
         Fuzz.Report report = Fuzz.run(new Fuzz.Target("referral-service", f.recipes(), f.keys(), f.freshPartnerKey(),
-                // what the case.events and referral.events consumers and the webhook dispatcher write on their own
+                // what the case.events and referral.events consumers and the webhook dispatcher write on their own, and
+                // the partner rate limit's window, which counts every request of a key, admitted or refused
                 RowCounts.of(dataSource, Set.of("processed_event", "case_projection", "webhook_delivery",
-                        "webhook_attempt")), Set.of("referral_access_log")));
+                        "webhook_attempt", "partner_api_key_window")), Set.of("referral_access_log")));
         assertTrue(Fuzz.narrowed() || report.operations() >= 25, report.summary());
         assertEquals(report.operations() * Fuzz.inputsPerOperation(), report.inputs(), report.summary());
         assertTrue(report.failures().isEmpty(), report.summary() + "\n" + String.join("\n", report.failures()));

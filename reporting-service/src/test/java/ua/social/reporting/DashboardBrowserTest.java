@@ -188,8 +188,9 @@ class DashboardBrowserTest {
                     shown(perManager.get(i).get("cells").get(1)));
             assertEquals(published, shown.subList(1, 5), "workload row " + workload.get(i).get("key"));
         }
-        assertTrue(workload.get(workload.size() - 1).get("cells").get(0).get("value").asLong() > 0,
-                "case managers worked: " + Reports.table(tables, "workloadInPeriod"));
+        // one community's handful of case managers may be withheld; the cases they carried are there to show
+        assertTrue(count(workload.get(workload.size() - 1).get("cells"), true) > 0,
+                "a published workload figure: " + Reports.table(tables, "workloadInPeriod"));
 
         // the regional project report downloads with the sign-in's token
         driver.findElement(By.id("report-xlsx")).click();
