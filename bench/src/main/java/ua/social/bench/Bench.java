@@ -1,6 +1,8 @@
 package ua.social.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -23,9 +25,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -275,26 +281,18 @@ public final class Bench {
         // drains in the background, which the report says).
         long committed = System.nanoTime();
         long deadline = committed + o.flowWindow().toNanos();
-        long backlog = w.events();
+        long backlog;
         double relaySeconds;
         try (Connection c = caseDb(); Statement st = c.createStatement()) {
-            while (true) {
+            backlog = pollUntil(deadline, Duration.ofMillis(100), () -> {
                 try (ResultSet rs = st.executeQuery("SELECT count(*) FROM outbox_event WHERE published_at IS NULL")) {
                     rs.next();
-                    backlog = rs.getLong(1);
+                    return rs.getLong(1);
                 }
-                if (backlog == 0 || System.nanoTime() > deadline) {
-                    relaySeconds = (System.nanoTime() - committed) / 1e9;
-                    break;
-                }
-                Thread.sleep(100);
-            }
+            }, b -> b == 0);
+            relaySeconds = (System.nanoTime() - committed) / 1e9;
         }
-        long lag = backlog > 0 ? -1 : reportingLag();
-        while (lag > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            lag = reportingLag();
-        }
+        long lag = backlog > 0 ? -1 : pollUntil(deadline, Duration.ofMillis(100), this::reportingLag, l -> l <= 0);
         double applySeconds = (System.nanoTime() - committed) / 1e9;
         long applied = reportingApplied() - before;
         long published = w.events() - Math.min(backlog, w.events());
@@ -400,13 +398,12 @@ public final class Bench {
         w.put("ramp", ramp);
         w.put("maxThroughput", LoadGenerator.round(max));
         Map<String, Long> rssUnderLoad = new LinkedHashMap<>();
-        AtomicBoolean loading = new AtomicBoolean(true);
-        Thread sampler = memory.sampleMaxWhile(loading, rssUnderLoad);
+        ScheduledExecutorService sampler = memory.sampleMaxEvery(Duration.ofMillis(250), rssUnderLoad);
         LoadGenerator.Result atMax = load.openLoop("POST /appeals at max", max, o.scenario(), appeals);
         halfRate = max / 2;
         LoadGenerator.Result atHalf = load.openLoop("POST /appeals at half of max", halfRate, o.scenario(), appeals);
-        loading.set(false);
-        sampler.join();
+        sampler.shutdown();
+        sampler.awaitTermination(1, TimeUnit.MINUTES);
         results.add(atMax);
         results.add(atHalf);
         w.put("atMax", atMax.figures());
@@ -486,14 +483,9 @@ public final class Bench {
                 "criteria", List.of("CANNOT_REACH_VITAL_SERVICE_ALONE"), "model", "BROKERAGE",
                 "consent", Map.of("givenAt", OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).toString(),
                         "processing", true, "sharingWithPartners", true))), 201).path("id").asText();
-        await(Duration.ofSeconds(60), () -> {
-            try {
-                api.send(api.get(o.referralUrl() + "/cases/" + caseId, api.bearer(SUPERVISOR)), 200);
-                return true;
-            } catch (IllegalStateException e) {
-                return false;
-            }
-        }, "referral-service to learn case " + caseId);
+        Awaitility.await("referral-service to learn case " + caseId).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100)).ignoreException(IllegalStateException.class)
+                .until(() -> api.send(api.get(o.referralUrl() + "/cases/" + caseId, api.bearer(SUPERVISOR)), 200) != null);
         String admin = api.bearer(ADMIN);
         String partner = api.send(api.post(o.referralUrl() + "/partners", admin, Map.of("name", "Бенчмарк-партнер "
                 + UUID.randomUUID(), "sector", "EMPLOYMENT", "description", "Партнер навантажувального тесту",
@@ -567,15 +559,11 @@ public final class Bench {
         return n;
     }
 
-    private void awaitTimeline(String caseId, int entries) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (timelineCount(caseId, "REFERRAL_") < entries) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("case " + caseId + " timeline did not reach " + entries
-                        + " referral entries within 60 s");
-            }
-            Thread.sleep(10);
-        }
+    private void awaitTimeline(String caseId, int entries) {
+        // polled every 10 ms: the delay measured is the entry's, give or take one poll
+        Awaitility.await("case " + caseId + " timeline to reach " + entries + " referral entries")
+                .atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
+                .until(() -> timelineCount(caseId, "REFERRAL_") >= entries);
     }
 
     // --- replay --------------------------------------------------------------------------------------
@@ -585,12 +573,10 @@ public final class Bench {
         long t0 = System.nanoTime();
         JsonNode started = api.send(api.post(o.reportingUrl() + "/admin/replays", admin, Map.of()), 202);
         String id = started.path("id").asText();
-        long deadline = t0 + o.flowWindow().toNanos();
-        JsonNode last = started;
-        while (!"COMPLETED".equals(last.path("status").asText()) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            last = api.send(api.get(o.reportingUrl() + "/admin/replays/" + id, api.bearer(ADMIN)), 200);
-        }
+        JsonNode last = "COMPLETED".equals(started.path("status").asText()) ? started
+                : pollUntil(t0 + o.flowWindow().toNanos(), Duration.ofMillis(100),
+                        () -> api.send(api.get(o.reportingUrl() + "/admin/replays/" + id, api.bearer(ADMIN)), 200),
+                        r -> "COMPLETED".equals(r.path("status").asText()));
         double seconds = (System.nanoTime() - t0) / 1e9;
         boolean completed = "COMPLETED".equals(last.path("status").asText());
         long total = last.path("recordsTotal").asLong();
@@ -607,14 +593,25 @@ public final class Bench {
         figures.put("replay", m);
     }
 
-    private static void await(Duration limit, Supplier<Boolean> condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.get()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out after " + limit + " waiting for " + what);
-            }
-            Thread.sleep(100);
+    /**
+     * Reads {@code probe} every {@code every} until {@code done} holds or the deadline ({@link System#nanoTime()})
+     * passes, and returns the last value read either way: a flow still running when its measuring window closes is
+     * reported as far as it got, not as a failure.
+     */
+    static <T> T pollUntil(long deadline, Duration every, Callable<T> probe, Predicate<T> done) {
+        AtomicReference<T> last = new AtomicReference<>();
+        try {
+            Awaitility.await().atMost(Duration.ofNanos(Math.max(deadline - System.nanoTime(), every.toNanos())))
+                    .pollDelay(Duration.ZERO).pollInterval(every)
+                    .until(() -> {
+                        T value = probe.call();
+                        last.set(value);
+                        return done.test(value);
+                    });
+        } catch (ConditionTimeoutException windowClosed) {
+            // the caller reports the last value and says that the window closed first
         }
+        return last.get();
     }
 
     static void write(Path file, String text) throws IOException {

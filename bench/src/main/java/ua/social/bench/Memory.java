@@ -3,9 +3,12 @@ package ua.social.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Resident memory (VmRSS in /proc/&lt;pid&gt;/status) of each service, the pids read from the platform's run
@@ -34,21 +37,19 @@ final class Memory {
         return out;
     }
 
-    /** Samples every 250 ms into {@code max} (the highest per service) until {@code running} turns false. */
-    Thread sampleMaxWhile(AtomicBoolean running, Map<String, Long> max) {
-        Thread t = new Thread(() -> {
-            while (running.get()) {
-                sample().forEach((k, v) -> max.merge(k, v, Math::max));
-                try {
-                    Thread.sleep(250);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "bench-rss");
-        t.setDaemon(true);
-        t.start();
-        return t;
+    /**
+     * Samples at a fixed rate into {@code max} (the highest per service) until the returned scheduler is shut down;
+     * {@code max} is complete once it has terminated.
+     */
+    ScheduledExecutorService sampleMaxEvery(Duration period, Map<String, Long> max) {
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "bench-rss");
+            t.setDaemon(true);
+            return t;
+        });
+        sampler.scheduleAtFixedRate(() -> sample().forEach((k, v) -> max.merge(k, v, Math::max)), 0,
+                period.toMillis(), TimeUnit.MILLISECONDS);
+        return sampler;
     }
 
     private Long rssKb(String svc) {
