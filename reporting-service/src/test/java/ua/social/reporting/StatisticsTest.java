@@ -207,6 +207,22 @@ class StatisticsTest {
         }
     }
 
+    /**
+     * A month before the world's first event: the community asked for (known from the events, not the
+     * codifier) still has its row, and its oblast's row when grouped by oblast, with nothing in them.
+     */
+    @Test
+    void aCommunityWithNothingInThePeriodStillHasItsRow() {
+        LocalDate from = LocalDate.of(2018, 1, 1);
+        LocalDate to = LocalDate.of(2018, 1, 31);
+        for (String h : hromadas) {
+            JsonNode byOblast = assertEqualsGroundTruth(from, to, h, GroupBy.OBLAST, "INTERNALLY_DISPLACED");
+            JsonNode applicants = Reports.table(byOblast, "applicants");
+            assertEquals(1, applicants.get("rows").size(), h + " grouped by oblast has its oblast's row");
+            assertEqualsGroundTruth(from, to, h, GroupBy.HROMADA, null);
+        }
+    }
+
     @Test
     void publishedTotalsAddUp() {
         JsonNode tables = Reports.tables(Reports.get(DemoUsers.ANALYST, params(YEAR_FROM, YEAR_TO, hromadas.get(0), "hromada", null)));

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import ua.social.identity.Territory;
 import ua.social.reporting.config.ReportingConfig;
 import ua.social.reporting.projection.Sql;
 import ua.social.reporting.statistics.ReportBuilder.CaseloadBand;
@@ -50,6 +49,8 @@ public class StatisticsRepository {
     EntityManager em;
     @Inject
     ReportingConfig config;
+    @Inject
+    Communities communities;
 
     /** A SQL condition with its parameters. */
     private record Where(String sql, List<Object> params) {
@@ -114,13 +115,16 @@ public class StatisticsRepository {
         return ((Number) value).longValue();
     }
 
-    /** Rows asked for by name are shown even when they have no data. */
-    private static List<String> explicitRegions(StatisticsQuery q) {
+    /**
+     * The rows a report has even when they hold nothing: the communities asked for, or their oblasts, looked
+     * up the same way the request was checked (a community the events reported is known too).
+     */
+    private List<String> explicitRegions(StatisticsQuery q) {
         List<String> regions = new ArrayList<>();
         if (q.groupBy() == StatisticsQuery.GroupBy.HROMADA) {
             regions.addAll(q.hromadas());
         } else {
-            q.hromadas().forEach(h -> Territory.oblastOf(h).filter(o -> !regions.contains(o)).ifPresent(regions::add));
+            q.hromadas().forEach(h -> communities.oblastOf(h).filter(o -> !regions.contains(o)).ifPresent(regions::add));
             if (q.oblast() != null) {
                 regions.add(q.oblast());
             }
