@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
@@ -20,11 +22,32 @@ import static org.awaitility.Awaitility.await;
 /**
  * One packaged service started as a real process for a cross-service test: a free port, the
  * service's *_e2e database cleaned by Flyway at start, a consumer group of its own, the platform's
- * Kafka and Keycloak. Its log goes to target/e2e-logs/.
+ * Kafka and Keycloak. Its log goes to target/e2e-logs/. Every process started here is stopped when the
+ * test JVM exits, whether or not its test got as far as closing it (e.g. when a later service of the same
+ * test failed to start), so no service outlives the run.
  */
 public final class ServiceProcess implements AutoCloseable {
 
     public static final Path ROOT = Path.of(System.getProperty("platform.root", ".."));
+
+    /** The processes started and not yet seen dead, stopped by one shutdown hook of the test JVM. */
+    private static final Set<Process> STARTED = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            STARTED.forEach(Process::destroy);
+            for (Process p : STARTED) {
+                try {
+                    if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                        p.destroyForcibly();
+                    }
+                } catch (InterruptedException e) {
+                    p.destroyForcibly();
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, "stop-service-processes"));
+    }
 
     private final String name;
     private final int port;
@@ -86,7 +109,14 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().putAll(environment);
         process = pb.start();
-        awaitReady();
+        STARTED.add(process);
+        try {
+            awaitReady();
+        } catch (RuntimeException e) {
+            // not ready in time: stop it now rather than leave it holding its port and consumer group
+            process.destroyForcibly();
+            throw e;
+        }
     }
 
     /** Kills the process as a crash would ({@code kill -9}: no shutdown hooks, no graceful stop). */
