@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import ua.social.identity.Caller;
 import ua.social.identity.PartnerApiKeyAuthenticationMechanism;
+import ua.social.identity.problem.DatabaseUnavailable;
 import ua.social.identity.problem.Problem;
 import ua.social.identity.problem.ProblemException;
 import ua.social.referral.apikey.KeySecrets;
@@ -26,7 +27,8 @@ import java.util.UUID;
  * Records every read of a referral's client data: who (a staff member's id, username and roles; a
  * partner's id and the prefix of the API key it called with), when, which referral, what was read.
  * It joins the reading transaction, so a read whose entry cannot be written fails (500
- * {@code access-log-unavailable}, nothing shown) instead of leaving a gap.
+ * {@code access-log-unavailable}, nothing shown) instead of leaving a gap; while the database is out of
+ * reach it fails like every other request, 503 with {@code Retry-After}.
  */
 @ApplicationScoped
 public class AccessLog {
@@ -82,6 +84,9 @@ public class AccessLog {
             }
             AccessLogEntry.flush();
         } catch (PersistenceException e) {
+            if (DatabaseUnavailable.causes(e)) {
+                throw e; // the database is away, not the log broken: 503 with Retry-After, like any other write
+            }
             LOG.errorf(e, "Access log entry for %s of referral(s) %s by %s not written; the read is refused",
                     what, referralIds, caller.id());
             throw unavailable();
