@@ -12,3 +12,6 @@ CREATE INDEX client_hromada_name_trgm ON client USING gin (hromada, name_key gin
 -- Case list of a community, newest first (ORDER BY opened_at DESC, id): a page is read in index order
 -- instead of sorting every case of the community; the stage/model filters are checked on the way.
 CREATE INDEX social_case_hromada_opened ON social_case (hromada, opened_at DESC, id);
+-- The same list filtered by stage and model (the usual supervisor's view): the page and its total are
+-- read from this index alone (the count an index-only scan) instead of visiting every case of the community.
+CREATE INDEX social_case_hromada_stage_model ON social_case (hromada, stage, model, opened_at DESC, id);
