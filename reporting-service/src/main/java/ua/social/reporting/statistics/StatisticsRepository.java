@@ -56,9 +56,17 @@ public class StatisticsRepository {
     private record Where(String sql, List<Object> params) {
     }
 
+    /**
+     * Memory for the sorts and hashes of one report's queries (they aggregate every read-model row of the
+     * period): with PostgreSQL's default of 4 MB they spill to disk already at a few hundred thousand
+     * contacts. SET LOCAL: this transaction only.
+     */
+    static final String WORK_MEM = "64MB";
+
     @Transactional
     public RawReport raw(StatisticsQuery q) {
         ZoneId zone = config.zone();
+        Sql.update(em, "SET LOCAL work_mem = '" + WORK_MEM + "'");
         Map<String, List<Object[]>> results = new HashMap<>();
         results.put(PERSONS, persons(q));
         results.put(APPLICANTS_BY_GROUP, personsByGroup(q));
@@ -245,24 +253,25 @@ public class StatisticsRepository {
                 q.from(), q.to(), region.params(), categoryParam(q));
     }
 
-    /** Latest value of each case attribute before the end of the period. */
-    private static final String CASE_STATE = "st AS (SELECT DISTINCT ON (case_key) case_key, status FROM rm_case_change "
-            + "WHERE status IS NOT NULL AND at < ? ORDER BY case_key, at DESC, event_id DESC), "
-            + "rg AS (SELECT DISTINCT ON (case_key) case_key, oblast, hromada FROM rm_case_change "
-            + "WHERE at < ? ORDER BY case_key, at DESC, event_id DESC), "
-            + "md AS (SELECT DISTINCT ON (case_key) case_key, model FROM rm_case_change "
-            + "WHERE model IS NOT NULL AND at < ? ORDER BY case_key, at DESC, event_id DESC), "
-            + "mg AS (SELECT DISTINCT ON (case_key) case_key, case_manager_key FROM rm_case_change "
-            + "WHERE sets_manager AND at < ? ORDER BY case_key, at DESC, event_id DESC)";
+    /**
+     * Each case as it stood just before the end of the period: its interval (rm_case_interval) that starts
+     * before the end and lasts until the end or later. An interval's attributes are the latest values up to
+     * its starting change, attribute by attribute, and one interval of a case starts at each change
+     * (ordered by instant, then event id; two changes at one instant leave an empty interval): so this is
+     * the latest value of each attribute before the end, one row per case that has a change before it.
+     * Reading it costs one pass over the intervals, where taking the latest change per case and
+     * attribute from rm_case_change cost four sorts of every change ever recorded (docs/performance.md).
+     */
+    private static final String CASE_AT_END = "at_end AS (SELECT case_key, status, oblast, hromada, model, "
+            + "case_manager_key FROM rm_case_interval WHERE valid_from < ? AND (valid_to IS NULL OR valid_to >= ?))";
 
     private List<Object[]> active(StatisticsQuery q, ZoneId zone) {
         OffsetDateTime end = q.end(zone);
-        Where region = region(q, "rg");
-        return run("WITH " + CASE_STATE + " SELECT " + rowKey(q, "rg") + ", md.model, count(*) FROM st "
-                        + "JOIN rg ON rg.case_key = st.case_key JOIN md ON md.case_key = st.case_key "
-                        + "WHERE st.status = 'ACTIVE' AND " + region.sql() + " AND " + caseInCategory(q, "st.case_key")
-                        + " GROUP BY 1, 2",
-                end, end, end, end, region.params(), categoryParam(q));
+        Where region = region(q, "x");
+        return run("WITH " + CASE_AT_END + " SELECT " + rowKey(q, "x") + ", x.model, count(*) FROM at_end x "
+                        + "WHERE x.status = 'ACTIVE' AND x.model IS NOT NULL AND " + region.sql() + " AND "
+                        + caseInCategory(q, "x.case_key") + " GROUP BY 1, 2",
+                end, end, region.params(), categoryParam(q));
     }
 
     /**
@@ -272,10 +281,9 @@ public class StatisticsRepository {
      */
     private List<Object[]> managers(StatisticsQuery q, ZoneId zone) {
         OffsetDateTime end = q.end(zone);
-        List<Object[]> held = run("WITH " + CASE_STATE + " SELECT mg.case_manager_key, rg.oblast, rg.hromada, count(*) "
-                        + "FROM st JOIN rg ON rg.case_key = st.case_key JOIN mg ON mg.case_key = st.case_key "
-                        + "WHERE st.status = 'ACTIVE' AND mg.case_manager_key IS NOT NULL GROUP BY 1, 2, 3",
-                end, end, end, end);
+        List<Object[]> held = run("WITH " + CASE_AT_END + " SELECT x.case_manager_key, x.oblast, x.hromada, count(*) "
+                        + "FROM at_end x WHERE x.status = 'ACTIVE' AND x.case_manager_key IS NOT NULL GROUP BY 1, 2, 3",
+                end, end);
         record Held(String oblast, String hromada, long cases) {
         }
         Map<String, List<Held>> byManager = new TreeMap<>();
