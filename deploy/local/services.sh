@@ -72,8 +72,11 @@ svc_start() {
         port=$(svc_component_port "$name")
         if running_pid "$name" >/dev/null; then info "$name" "already running on http://localhost:$port"; continue; fi
         require_free_port "$port" "$name" "$var (instances: REPLICA_PORT_STEP)"
+        # SERVICE_JAVA_OPTS (platform.env) is split into words on purpose
+        # shellcheck disable=SC2086
         start_bg "$name" env PLATFORM_DEMO_SECRETS_ALLOWED=true QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" \
-            "$java" -Xmx384m -jar "$ROOT_DIR/$svc/target/quarkus-app/quarkus-run.jar"
+            MALLOC_ARENA_MAX="$SERVICE_MALLOC_ARENA_MAX" \
+            "$java" $SERVICE_JAVA_OPTS -jar "$ROOT_DIR/$svc/target/quarkus-app/quarkus-run.jar"
     done
 }
 

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.opentelemetry.api.trace.Tracer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,6 +50,8 @@ public class EventConsumers {
     Duration firstBackoff;
     @ConfigProperty(name = "platform.consumer.max-backoff", defaultValue = "10s")
     Duration maxBackoff;
+    @ConfigProperty(name = "platform.consumer.batch-size", defaultValue = "1000")
+    int batchSize;
 
     @Inject
     Clock clock;
@@ -65,13 +68,23 @@ public class EventConsumers {
 
     /** Starts reading the topics in the consumer group; {@code handler} applies one event. */
     public TopicConsumer start(String groupId, List<String> topics, Consumer<CloudEvent> handler) {
+        return start(groupId, topics, handler, false);
+    }
+
+    /**
+     * Starts reading the topics in the consumer group; {@code handler} applies one event, in a transaction of
+     * its own or, when {@code batched}, in one transaction with the other events of the same poll (up to
+     * {@code platform.consumer.batch-size}); see {@link TopicConsumer}.
+     */
+    public TopicConsumer start(String groupId, List<String> topics, Consumer<CloudEvent> handler, boolean batched) {
         for (String topic : topics) {
             handlers.put(topic, handler);
             deadLetteredCounter(topic);
         }
         TopicConsumer.Retry retry = new TopicConsumer.Retry(maxAttempts, firstBackoff, maxBackoff);
+        TopicConsumer.Transactor transactor = batched ? work -> QuarkusTransaction.requiringNew().run(work) : null;
         return new TopicConsumer(bootstrapServers, groupId, topics, handler, retry, deadLetterTopic(),
-                this::databaseAnswers, observer(), tracer).start();
+                this::databaseAnswers, observer(), tracer, transactor, batched ? batchSize : 200).start();
     }
 
     /** The handler that applies events of this topic in this service, if it consumes the topic. */

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -16,7 +19,8 @@ import java.util.UUID;
  * Writes an event into the outbox in the caller's transaction: the event exists exactly when the
  * change it describes was committed. {@link OutboxRelay} publishes it as a CloudEvent (binary mode)
  * with {@code ce_source = /<application name>}, and with the trace context of the request that wrote
- * it ({@code ce_traceparent}), so the consumer continues the same trace.
+ * it ({@code ce_traceparent}), so the consumer continues the same trace. When the transaction commits, the
+ * relay is woken ({@link OutboxSignal}) and publishes at once rather than at its next poll.
  */
 @ApplicationScoped
 public class EventOutbox {
@@ -25,6 +29,10 @@ public class EventOutbox {
     Clock clock;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+    @Inject
+    OutboxSignal signal;
 
     @ConfigProperty(name = "quarkus.application.name")
     String application;
@@ -64,5 +72,26 @@ public class EventOutbox {
             throw new IllegalStateException("event data of " + type + " is not serialisable", ex);
         }
         e.persist();
+        wakeRelayAfterCommit();
+    }
+
+    /** Once per transaction: after it commits, the relay publishes what it wrote. */
+    private void wakeRelayAfterCommit() {
+        if (transactions.getResource(OutboxSignal.class) != null) {
+            return;
+        }
+        transactions.putResource(OutboxSignal.class, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    signal.raise();
+                }
+            }
+        });
     }
 }

@@ -9,7 +9,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -21,14 +20,17 @@ import org.jboss.logging.Logger;
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -44,6 +46,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * rows are also locked {@code FOR UPDATE SKIP LOCKED}, so nothing is published twice even without it.
  * A service that publishes nothing turns it off with {@code platform.outbox.enabled=false} (build time).
  * <p>
+ * When it runs: the relay has its own thread, woken by {@link OutboxSignal} as soon as a transaction that wrote
+ * outbox rows commits in this instance, and otherwise every {@code platform.outbox.poll-interval} (the
+ * fallback for rows written by another instance or in bulk by SQL). Each round reads up to
+ * {@code platform.outbox.batch-size} rows with plain JDBC, sends them all, waits for Kafka's acknowledgements
+ * once, and marks them published with one {@code UPDATE … WHERE id = ANY(?)}; full rounds follow each other
+ * until the outbox is empty.
+ * <p>
  * Metrics on {@code /q/metrics}: {@code platform_outbox_backlog} (events not yet published) and
  * {@code platform_outbox_oldest_age_seconds} (how long the oldest of them has waited; 0 when none),
  * measured every {@code platform.outbox.metrics-interval}.
@@ -53,36 +62,48 @@ import java.util.concurrent.atomic.AtomicReference;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    static final int BATCH = 200;
     /** The advisory lock (per database, so per service) held by the one relay publishing right now. */
     static final long RELAY_LOCK = 0x6f7574626f78L; // "outbox"
+    /** publishRound's answer when another relay (instance) holds the lock. */
+    private static final int BUSY = -1;
+    /** How soon a relay tries again when another instance held the lock at its turn. */
+    private static final long BUSY_RETRY_MILLIS = 50;
 
     @Inject
     Clock clock;
-    @Inject
-    EntityManager em;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
     @ConfigProperty(name = "quarkus.application.name")
     String application;
+    @ConfigProperty(name = "platform.outbox.poll-interval", defaultValue = "0.25s")
+    Duration pollInterval;
+    @ConfigProperty(name = "platform.outbox.batch-size", defaultValue = "2000")
+    int batchSize;
 
     @Inject
     MeterRegistry registry;
     @Inject
     DataSource dataSource;
+    @Inject
+    OutboxSignal signal;
 
     private volatile KafkaProducer<String, String> producer;
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicReference<OffsetDateTime> oldestUnpublished = new AtomicReference<>();
+    private volatile boolean running = true;
+    private Thread thread;
 
-    void registerMetrics(@Observes StartupEvent ev) {
+    void start(@Observes StartupEvent ev) {
         Gauge.builder("platform.outbox.backlog", backlog, AtomicLong::get)
                 .description("Events written to the outbox and not yet published to Kafka").register(registry);
         Gauge.builder("platform.outbox.oldest.age.seconds", oldestUnpublished, ref -> {
             OffsetDateTime oldest = ref.get();
-            return oldest == null ? 0 : Math.max(0, java.time.Duration.between(oldest, OffsetDateTime.now(clock)).toMillis() / 1000.0);
+            return oldest == null ? 0 : Math.max(0, Duration.between(oldest, OffsetDateTime.now(clock)).toMillis() / 1000.0);
         }).description("How long the oldest unpublished outbox event has waited").register(registry);
+        thread = new Thread(this::loop, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     @Scheduled(every = "${platform.outbox.metrics-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -98,52 +119,115 @@ public class OutboxRelay {
         }
     }
 
-    @Scheduled(every = "${platform.outbox.poll-interval:0.5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void run() {
-        try {
-            while (publishBatch() == BATCH) {
-                LOG.debug("outbox: full batch published, continuing");
+    /** The relay's thread: drains the outbox, then sleeps until woken by a commit or the poll interval passes. */
+    private void loop() {
+        long wait = 0;
+        while (running) {
+            try {
+                signal.await(wait);
+            } catch (InterruptedException e) {
+                return;
             }
-        } catch (RuntimeException e) {
-            LOG.warnf("outbox: publishing failed, will retry: %s", e.getMessage());
+            if (!running) {
+                return;
+            }
+            wait = drain() ? BUSY_RETRY_MILLIS : Math.max(1, pollInterval.toMillis());
         }
     }
 
     /**
-     * One round of the relay: publishes up to {@value #BATCH} unpublished events in order and marks them
-     * published; 0 when there is nothing to publish or another relay (instance) is publishing right now.
+     * Publishes rounds until the outbox is empty.
+     *
+     * @return true when another relay (instance) held the lock, so this one should look again soon
      */
-    @Transactional
-    @SuppressWarnings("unchecked")
+    boolean drain() {
+        try {
+            int n;
+            do {
+                n = publishRound();
+            } while (n == batchSize && running);
+            return n == BUSY;
+        } catch (RuntimeException e) {
+            LOG.warnf("outbox: publishing failed, will retry: %s", Failures.describe(e, 500));
+            return false;
+        }
+    }
+
+    /**
+     * One round of the relay: publishes up to {@code platform.outbox.batch-size} unpublished events in order and
+     * marks them published; 0 when there is nothing to publish or another relay (instance) is publishing right now.
+     */
     public int publishBatch() {
-        // One relay of the service publishes at a time, whatever the number of instances: the others
-        // skip this round. Two relays taking disjoint batches at once (SKIP LOCKED alone) could publish
-        // a later event of a case before an earlier one; under the lock events leave in seq order.
-        Object mine = em.createNativeQuery("SELECT pg_try_advisory_xact_lock(" + RELAY_LOCK + ")").getSingleResult();
-        if (!Boolean.TRUE.equals(mine)) {
-            return 0;
-        }
-        List<OutboxEvent> batch = em.createNativeQuery(
-                        "SELECT * FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT " + BATCH
-                                + " FOR UPDATE SKIP LOCKED", OutboxEvent.class)
-                .getResultList();
-        if (batch.isEmpty()) {
-            return 0;
-        }
-        List<Future<RecordMetadata>> sent = new ArrayList<>(batch.size());
-        for (OutboxEvent e : batch) {
-            sent.add(producer().send(toRecord(e)));
-        }
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        for (int i = 0; i < batch.size(); i++) {
-            try {
-                sent.get(i).get(15, TimeUnit.SECONDS);
-            } catch (Exception ex) {
-                throw new IllegalStateException("Kafka did not acknowledge event " + batch.get(i).id, ex);
+        return Math.max(0, publishRound());
+    }
+
+    @Transactional
+    int publishRound() {
+        List<OutboxEvent> batch = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            // One relay of the service publishes at a time, whatever the number of instances: the others
+            // skip this round. Two relays taking disjoint batches at once (SKIP LOCKED alone) could publish
+            // a later event of a case before an earlier one; under the lock events leave in seq order.
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT pg_try_advisory_xact_lock(" + RELAY_LOCK + ")")) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    return BUSY;
+                }
             }
-            batch.get(i).publishedAt = now;
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, topic, event_key, type, source, subject, occurred_at, "
+                    + "payload::text, trace_parent, trace_state FROM outbox_event WHERE published_at IS NULL "
+                    + "ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED")) {
+                ps.setInt(1, batchSize);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        batch.add(row(rs));
+                    }
+                }
+            }
+            if (batch.isEmpty()) {
+                return 0;
+            }
+            KafkaProducer<String, String> p = producer();
+            List<Future<RecordMetadata>> sent = new ArrayList<>(batch.size());
+            for (OutboxEvent e : batch) {
+                sent.add(p.send(toRecord(e)));
+            }
+            p.flush();
+            String[] ids = new String[batch.size()];
+            for (int i = 0; i < batch.size(); i++) {
+                try {
+                    sent.get(i).get(15, TimeUnit.SECONDS);
+                } catch (Exception ex) {
+                    throw new IllegalStateException("Kafka did not acknowledge event " + batch.get(i).id, ex);
+                }
+                ids[i] = batch.get(i).id.toString();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE outbox_event SET published_at = ? WHERE id = ANY(?::uuid[])")) {
+                ps.setObject(1, OffsetDateTime.now(clock));
+                ps.setArray(2, c.createArrayOf("text", ids));
+                ps.executeUpdate();
+            }
+            return batch.size();
+        } catch (SQLException e) {
+            throw new IllegalStateException("outbox: " + e.getMessage(), e);
         }
-        return batch.size();
+    }
+
+    private static OutboxEvent row(ResultSet rs) throws SQLException {
+        OutboxEvent e = new OutboxEvent();
+        e.id = rs.getObject(1, UUID.class);
+        e.topic = rs.getString(2);
+        e.eventKey = rs.getString(3);
+        e.type = rs.getString(4);
+        e.source = rs.getString(5);
+        e.subject = rs.getString(6);
+        e.occurredAt = rs.getObject(7, OffsetDateTime.class);
+        e.payload = rs.getString(8);
+        e.traceParent = rs.getString(9);
+        e.traceState = rs.getString(10);
+        return e;
     }
 
     static ProducerRecord<String, String> toRecord(OutboxEvent e) {
@@ -182,6 +266,15 @@ public class OutboxRelay {
     }
 
     void close(@Observes ShutdownEvent ev) {
+        running = false;
+        signal.raise();
+        if (thread != null) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(20));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (producer != null) {
             producer.close(java.time.Duration.ofSeconds(5));
         }

@@ -26,6 +26,10 @@ final class Producers {
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10000);
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10000);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        // The relay sends thousands of records per round and flushes once: large batches make few requests.
+        // The buffer is bounded well below the default 32 MB so a service's resident memory stays small.
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
+        p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 16L * 1024 * 1024);
         return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
     }
 }

@@ -17,6 +17,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -43,6 +44,12 @@ import java.util.function.Consumer;
  * once. Each attempt runs in a consumer span whose parent is the event's {@code ce_traceparent}, so the
  * trace of the request that caused the event goes on here. Failures outside the handler (Kafka away, a commit timing out) are logged and the loop goes
  * on: it ends only at close().
+ * <p>
+ * Batched (with a {@link Transactor}): the records of one poll are applied by the same handler, one after the
+ * other, in <em>one</em> transaction (the handler's {@code @Transactional} joins it), so a poll of hundreds
+ * of events costs one commit. When anything in the batch fails, the whole transaction rolls back and the
+ * poll's records are applied one by one as above (each in its own transaction, with retries and dead
+ * letters): a poison event still goes to the dead-letter topic and the events around it are applied.
  */
 public final class TopicConsumer implements AutoCloseable {
 
@@ -62,6 +69,12 @@ public final class TopicConsumer implements AutoCloseable {
             int doublings = Math.min(Math.max(attempt - 1, 0), 30);
             return Math.min(maxBackoff.toMillis(), first << doublings);
         }
+    }
+
+    /** Runs work in one transaction that the handler's own transactions join. */
+    @FunctionalInterface
+    public interface Transactor {
+        void inOneTransaction(Runnable work);
     }
 
     /** What the consumer tells the outside: dead letters and consumer lag (for metrics). */
@@ -96,6 +109,7 @@ public final class TopicConsumer implements AutoCloseable {
     private final BooleanSupplier environmentHealthy;
     private final Observer observer;
     private final Tracer tracer;
+    private final Transactor batch;
     private final Thread thread;
     private final Map<TopicPartition, Failing> failing = new HashMap<>();
     /** Partitions paused after a failure, and when (System.nanoTime) each may be read again. */
@@ -114,12 +128,23 @@ public final class TopicConsumer implements AutoCloseable {
     public TopicConsumer(String bootstrapServers, String groupId, List<String> topics, Consumer<CloudEvent> handler,
                          Retry retry, DeadLetterTopic deadLetters, BooleanSupplier environmentHealthy, Observer observer,
                          Tracer tracer) {
+        this(bootstrapServers, groupId, topics, handler, retry, deadLetters, environmentHealthy, observer, tracer,
+                null, 200);
+    }
+
+    /**
+     * @param batch          when not null, the records of a poll are applied in one transaction it opens
+     * @param maxPollRecords at most this many records per poll (so per batch)
+     */
+    public TopicConsumer(String bootstrapServers, String groupId, List<String> topics, Consumer<CloudEvent> handler,
+                         Retry retry, DeadLetterTopic deadLetters, BooleanSupplier environmentHealthy, Observer observer,
+                         Tracer tracer, Transactor batch, int maxPollRecords) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
         this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
         this.groupId = groupId;
         this.topics = topics;
@@ -129,6 +154,7 @@ public final class TopicConsumer implements AutoCloseable {
         this.environmentHealthy = environmentHealthy;
         this.observer = observer;
         this.tracer = tracer;
+        this.batch = batch;
         this.thread = new Thread(this::loop, "consumer-" + groupId);
         this.thread.setDaemon(true);
     }
@@ -190,6 +216,12 @@ public final class TopicConsumer implements AutoCloseable {
         resumeDuePartitions();
         ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(pollMillis()));
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+        if (batch != null && records.count() > 1 && applyBatch(records, done)) {
+            consumer.commitSync(done);
+            reportLag();
+            return;
+        }
+        done.clear();
         for (TopicPartition tp : records.partitions()) {
             if (resumeAt.containsKey(tp)) {
                 continue; // fetched before it was paused: it comes again after its backoff
@@ -210,6 +242,47 @@ public final class TopicConsumer implements AutoCloseable {
             consumer.commitSync(done);
         }
         reportLag();
+    }
+
+    /**
+     * Applies the records of the poll (of partitions not waiting for a retry) in one transaction.
+     *
+     * @return true when all were applied and committed (their next offsets are in {@code done}); false when
+     * the transaction rolled back (nothing was applied) or a record is not a CloudEvent
+     */
+    private boolean applyBatch(ConsumerRecords<String, String> records, Map<TopicPartition, OffsetAndMetadata> done) {
+        List<ConsumerRecord<String, String>> all = new ArrayList<>(records.count());
+        List<CloudEvent> events = new ArrayList<>(records.count());
+        for (TopicPartition tp : records.partitions()) {
+            if (resumeAt.containsKey(tp)) {
+                continue;
+            }
+            for (ConsumerRecord<String, String> r : records.records(tp)) {
+                try {
+                    events.add(CloudEvent.of(r));
+                } catch (IllegalArgumentException e) {
+                    return false; // the one-by-one path moves it to the dead-letter topic
+                }
+                all.add(r);
+                done.put(tp, new OffsetAndMetadata(r.offset() + 1));
+            }
+        }
+        if (all.isEmpty()) {
+            return true;
+        }
+        try {
+            batch.inOneTransaction(() -> {
+                for (int i = 0; i < all.size(); i++) {
+                    applyTraced(all.get(i), events.get(i));
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.debugf("consumer %s: a batch of %d records rolled back (%s); applying them one by one", groupId,
+                    all.size(), Failures.describe(e, 300));
+            return false;
+        }
+        all.forEach(r -> failing.remove(new TopicPartition(r.topic(), r.partition())));
+        return true;
     }
 
     private void resumeDuePartitions() {

@@ -9,6 +9,9 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.jboss.logging.Logger;
 import ua.social.messaging.EventTopics;
 import ua.social.messaging.EventConsumers;
@@ -19,8 +22,8 @@ import ua.social.reporting.projection.EventProjector;
 import java.util.Optional;
 
 /**
- * Feeds the read models from {@code case.events} and {@code referral.events} with one
- * {@link TopicConsumer} in the group {@code consumer_state} names. Every few seconds it compares that
+ * Feeds the read models from {@code case.events} and {@code referral.events} with one batched
+ * {@link TopicConsumer} (the events of a poll applied in one transaction) in the group {@code consumer_state} names. Every few seconds it compares that
  * group with the one it reads: when a replay (on this or another instance) moved to a new group, it
  * closes the old consumer and reads the topics again from their beginning in the new one.
  */
@@ -43,6 +46,8 @@ public class EventConsumer {
     MeterRegistry registry;
     @Inject
     EventConsumers consumers;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     private TopicConsumer consumer;
     private ConsumerStates.State reading;
@@ -76,17 +81,38 @@ public class EventConsumer {
         ConsumerStates.State previous = reading;
         stop();
         int generation = state.generation();
+        // batched: the events of a poll are applied in one transaction (see TopicConsumer)
         consumer = consumers.start(state.groupId(), topics.both(), event -> {
             if (EventProjector.counts(event.type()) && projector.apply(generation, event)) {
-                applied.increment();
+                countWhenCommitted();
             }
-        });
+        }, true);
         reading = state;
         LOG.infof("reading %s in consumer group %s (generation %d)", topics.both(), state.groupId(),
                 generation);
         if (previous != null && !previous.groupId().equals(state.groupId())) {
             offsets.deleteGroup(previous.groupId());
         }
+    }
+
+    /** Counts an applied event once its transaction (the batch's, or its own) has committed. */
+    private void countWhenCommitted() {
+        if (transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
+            applied.increment();
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    applied.increment();
+                }
+            }
+        });
     }
 
     /** The group this instance reads in, if it reads. */
