@@ -49,6 +49,7 @@ public final class DisclosurePattern {
 
     /** The region id of the whole country. */
     public static final String COUNTRY = "*";
+    private static final String UNPLACED = "?";
 
     private final Suppression suppression;
     private final String category;
@@ -69,8 +70,9 @@ public final class DisclosurePattern {
         this.category = category;
         this.communities = communities;
         for (String h : communities.regions()) {
-            String oblast = oblastOfCommunity.apply(h).orElseThrow(
-                    () -> new IllegalStateException("community " + h + " has counts but no known oblast"));
+            // a community no record places in an oblast cannot be asked for (the request is refused), so it
+            // only counts in the country's figures: it is an oblast of its own there
+            String oblast = oblastOfCommunity.apply(h).orElse(UNPLACED + h);
             oblastOf.put(h, oblast);
             communitiesOf.computeIfAbsent(oblast, o -> new ArrayList<>()).add(h);
         }
@@ -131,6 +133,7 @@ public final class DisclosurePattern {
         for (int r = 0; r < oblasts.size(); r++) {
             sectorOf.put(oblasts.get(r), sectorGrid(byOblast, oblasts.get(r), region, r));
         }
+        grids.removeIf(g -> SNAPSHOTS.contains(g.name()));
         List<Grid> all = new ArrayList<>(grids);
         all.addAll(sectorOf.values());
         all.addAll(sectorSums(oblasts, sectorOf, country, false));
@@ -140,12 +143,47 @@ public final class DisclosurePattern {
                 sectors.put(COUNTRY, withheld(g));
                 continue;
             }
-            for (int r = 0; r < oblasts.size(); r++) {
-                rows.computeIfAbsent(oblasts.get(r), k -> new HashMap<>()).put(g.name(), withheldRow(g, r));
-            }
-            rows.computeIfAbsent(COUNTRY, k -> new HashMap<>()).put(g.name(), withheldRow(g, g.rows()));
+            record(g, oblasts, COUNTRY);
         }
         sectorOf.forEach((oblast, g) -> sectors.put(oblast, withheld(g)));
+        for (String table : SNAPSHOTS) {
+            List<String> shown = shown(byOblast, table, oblasts);
+            Grid g = ReportBuilder.grid(ReportBuilder.grids(rollUp(StatisticsQuery.GroupBy.OBLAST, shown,
+                    h -> shown.contains(oblastOf.get(h)) ? oblastOf.get(h) : null), category), table);
+            suppression.protect(g);
+            record(g, shown, COUNTRY);
+        }
+    }
+
+    /**
+     * The tables of a snapshot at the end of the period: the same figures at the end of a quarter as at the
+     * end of its last month (and of a year as of December). They share no quantity with other tables, so
+     * they are protected on their own, over the regions that show anything in them: the same counts then
+     * give the same pattern, whichever period ends there.
+     */
+    private static final List<String> SNAPSHOTS = List.of(ReportBuilder.ACTIVE_BY_MODEL,
+            ReportBuilder.MANAGERS_BY_CASELOAD);
+
+    /** The regions (rows of {@code raw}) with a count other than zero in a table. */
+    private static List<String> shown(RawReport raw, String table, List<String> regions) {
+        List<String> shown = new ArrayList<>();
+        raw.forEachCount((t, row, column, n) -> {
+            if (t.equals(table) && n != 0 && regions.contains(row) && !shown.contains(row)) {
+                shown.add(row);
+            }
+        });
+        shown.sort(null);
+        return shown;
+    }
+
+    /** Keeps the pattern of a grid's rows (the regions) and of its total row (the region {@code whole}, or none). */
+    private void record(Grid g, List<String> regions, String whole) {
+        for (int r = 0; r < regions.size(); r++) {
+            rows.computeIfAbsent(regions.get(r), k -> new HashMap<>()).put(g.name(), withheldRow(g, r));
+        }
+        if (whole != null) {
+            rows.computeIfAbsent(whole, k -> new HashMap<>()).put(g.name(), withheldRow(g, g.rows()));
+        }
     }
 
     // --- the oblast step -------------------------------------------------------------------------------
@@ -159,18 +197,19 @@ public final class DisclosurePattern {
         List<String> hs = communitiesOf.get(oblast);
         RawReport byCommunity = rollUp(StatisticsQuery.GroupBy.HROMADA, hs, h -> oblast.equals(oblastOf.get(h)) ? h : null);
         List<Grid> grids = new ArrayList<>(ReportBuilder.grids(byCommunity, category));
-        grids.removeIf(g -> ReportBuilder.sectorRows(g.name()));
-        Map<String, boolean[]> given = rows.get(oblast);
-        for (Grid g : grids) {
-            g.fixTotalRow();
-            boolean[] parent = given.get(g.name());
-            for (int r = 0; r < g.rows(); r++) {
-                for (int c = 0; c <= g.columns(); c++) {
-                    if (g.present(r, c) && parent[c]) {
-                        g.inherit(r, c);
-                    }
-                }
+        grids.removeIf(g -> ReportBuilder.sectorRows(g.name()) || SNAPSHOTS.contains(g.name()));
+        Map<String, boolean[]> given = rows.getOrDefault(oblast, Map.of());
+        grids.forEach(g -> giveAndInherit(g, given));
+        for (String table : SNAPSHOTS) {
+            List<String> shown = shown(byCommunity, table, hs);
+            if (shown.isEmpty()) {
+                continue;
             }
+            Grid g = ReportBuilder.grid(ReportBuilder.grids(rollUp(StatisticsQuery.GroupBy.HROMADA, shown,
+                    h -> shown.contains(h) ? h : null), category), table);
+            giveAndInherit(g, given);
+            suppression.protect(g);
+            record(g, shown, null);
         }
         Grid region = ReportBuilder.grid(grids, REFERRALS_BY_REGION);
         boolean[][] parentSectors = sectors.get(oblast);
@@ -193,11 +232,22 @@ public final class DisclosurePattern {
         all.addAll(sectorSums(hs, sectorOf, oblastSectors, true));
         suppression.protect(all);
         for (Grid g : grids) {
-            for (int r = 0; r < hs.size(); r++) {
-                rows.computeIfAbsent(hs.get(r), k -> new HashMap<>()).put(g.name(), withheldRow(g, r));
-            }
+            record(g, hs, null);
         }
         sectorOf.forEach((h, g) -> sectors.put(h, withheld(g)));
+    }
+
+    /** The oblast's figures given (the total row), and its withheld counts withheld in every community. */
+    private static void giveAndInherit(Grid g, Map<String, boolean[]> given) {
+        g.fixTotalRow();
+        boolean[] parent = given.get(g.name());
+        for (int r = 0; r < g.rows(); r++) {
+            for (int c = 0; c <= g.columns(); c++) {
+                if (g.present(r, c) && parent != null && parent[c]) {
+                    g.inherit(r, c);
+                }
+            }
+        }
     }
 
     // --- grids ----------------------------------------------------------------------------------------

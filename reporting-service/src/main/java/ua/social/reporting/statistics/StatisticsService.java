@@ -50,7 +50,8 @@ public class StatisticsService {
     public DisclosurePattern pattern(LocalDate from, LocalDate to, String category, Suppression suppression) {
         RawReport all = repository.raw(new StatisticsQuery(from, to, null, List.of(), category,
                 StatisticsQuery.GroupBy.HROMADA));
-        return DisclosurePattern.of(all, communities::oblastOf, suppression, category);
+        java.util.Map<String, String> oblasts = communities.oblastsOf(all.regions());
+        return DisclosurePattern.of(all, h -> java.util.Optional.ofNullable(oblasts.get(h)), suppression, category);
     }
 
     StatisticsQuery scope(Caller caller, Filters f) {

@@ -187,6 +187,59 @@ class DisclosurePatternTest {
         assertTrue(compared > 20);
     }
 
+    /**
+     * The snapshot at the end of a quarter is the snapshot at the end of its last month: with the same
+     * snapshot counts, whatever else the quarter holds (other counts, a community with nothing active),
+     * every region withholds the same snapshot counts in both.
+     */
+    @Test
+    void theSnapshotAtTheEndOfAQuarterIsWithheldExactlyAsAtTheEndOfItsLastMonth() {
+        Random random = new Random(42);
+        List<String> snapshots = List.of(ReportBuilder.ACTIVE_BY_MODEL, ReportBuilder.MANAGERS_BY_CASELOAD);
+        int withheld = 0;
+        for (int round = 0; round < 20; round++) {
+            Map<String, String> oblastOf = new TreeMap<>();
+            RawReport month = country(random, null, 1, oblastOf);
+            RawReport other = country(random, null, 3, oblastOf);
+            String extra = "UA12" + String.format("%015d", 99);
+            oblastOf.put(extra, "UA-12");
+            List<String> regions = new ArrayList<>(other.regions());
+            regions.add(extra);
+            regions.sort(null);
+            RawReport quarter = new RawReport(StatisticsQuery.GroupBy.HROMADA, regions, other.months());
+            other.forEachCount((t, r, c, n) -> {
+                if (!snapshots.contains(t)) {
+                    quarter.add(t, r, c, n);
+                }
+            });
+            month.forEachCount((t, r, c, n) -> {
+                if (snapshots.contains(t)) {
+                    quarter.add(t, r, c, n);
+                }
+            });
+            quarter.add(ReportBuilder.SERVICES_BY_CATEGORY, extra, ua.social.contracts.code.ServiceCategory.values()[0]
+                    .name(), 3);
+            DisclosurePattern atMonthEnd = DisclosurePattern.of(month, h -> Optional.ofNullable(oblastOf.get(h)),
+                    new Suppression(5), null);
+            DisclosurePattern atQuarterEnd = DisclosurePattern.of(quarter, h -> Optional.ofNullable(oblastOf.get(h)),
+                    new Suppression(5), null);
+            List<String> all = new ArrayList<>(regions);
+            all.addAll(COMMUNITIES_PER_OBLAST.keySet());
+            all.add(DisclosurePattern.COUNTRY);
+            for (String table : snapshots) {
+                for (String region : all) {
+                    for (int c = 0; c <= 4; c++) {
+                        boolean w = atMonthEnd.withheld(table, region, c);
+                        assertEquals(w, atQuarterEnd.withheld(table, region, c),
+                                "round " + round + " " + table + " " + region + " column " + c);
+                        withheld += w ? 1 : 0;
+                    }
+                }
+            }
+        }
+        assertTrue(withheld > 50, "the snapshots withhold counts: " + withheld);
+    }
+
     private static List<String> sectorRows() {
         List<String> rows = new ArrayList<>();
         for (ua.social.contracts.code.PartnerSector s : ua.social.contracts.code.PartnerSector.values()) {
