@@ -52,7 +52,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *   case transferred from A;</li>
  *   <li>M13 carries one case in A (January) and one in B (February): a tie, counted where the last was, B;</li>
  *   <li>not in the quarter: a case closed in December 2019 (M11), a case opened in April 2020 (M12);</li>
- *   <li>C: M14 and M15 carry three cases: small counts.</li>
+ *   <li>C: M14 and M15 carry three cases: small counts; C2, in C's oblast, three managers with a case each,
+ *   so that the oblast's figures are not small (an oblast's withheld figure is withheld in all its
+ *   communities, docs/adr/0011).</li>
  * </ul>
  * Every case is closed by 31 March, so the snapshot at the end of the quarter shows no case managers.
  */
@@ -109,6 +111,13 @@ class WorkloadTest {
         simpleCase(c, m[14], at(2020, 1, 8), at(2020, 2, 8));
         simpleCase(c, m[15], at(2020, 1, 9), at(2020, 2, 9));
         simpleCase(c, m[15], at(2020, 1, 10), at(2020, 2, 10));
+        // C2, in C's oblast: three managers with one case each, so that the oblast's own figures are not small.
+        // A small figure of an oblast is withheld in the country's table together with a complement on another
+        // oblast, and every community inherits its oblast's withheld figures (docs/adr/0011): A's or B's would go.
+        World.Community c2 = new World.Community("UA-71", hromada("71", random), List.of());
+        for (int i = 0; i < 3; i++) {
+            simpleCase(c2, "kc-" + UUID.randomUUID(), at(2020, 1, 11 + i), at(2020, 2, 11 + i));
+        }
         // services, so the project report has some
         for (int i = 0; i < 6; i++) {
             service(a, "INFORMATION", LocalDate.of(2020, 2, 1 + i));
