@@ -172,9 +172,13 @@ public final class Attacker {
         return unknowns.size();
     }
 
-    /** The withheld numbers the relations fix exactly (empty: nothing recovered). */
+    /**
+     * The withheld numbers the relations fix exactly (empty: nothing recovered). The relations are brought to
+     * reduced row echelon form one by one, kept sparse (each sum has few terms, and one system may hold the
+     * answers of several periods for every region); an unknown is fixed when the reduced row of its pivot
+     * holds it alone.
+     */
     public List<String> recovered() {
-        int n = unknowns.size();
         List<Map<Integer, Double>> all = new ArrayList<>(equations);
         // a quantity one response withholds and another publishes is known
         unknowns.forEach((name, u) -> {
@@ -182,55 +186,73 @@ public final class Attacker {
                 all.add(Map.of(u, 1.0));
             }
         });
-        double[][] a = new double[all.size()][n];
-        for (int i = 0; i < all.size(); i++) {
-            for (Map.Entry<Integer, Double> e : all.get(i).entrySet()) {
-                a[i][e.getKey()] = e.getValue();
-            }
-        }
-        int rank = 0;
-        int[] pivotOf = new int[a.length];
-        for (int c = 0; c < n && rank < a.length; c++) {
-            int pivot = -1;
-            for (int r = rank; r < a.length; r++) {
-                if (Math.abs(a[r][c]) > 1e-9 && (pivot < 0 || Math.abs(a[r][c]) > Math.abs(a[pivot][c]))) {
-                    pivot = r;
-                }
-            }
-            if (pivot < 0) {
-                continue;
-            }
-            double[] tmp = a[pivot];
-            a[pivot] = a[rank];
-            a[rank] = tmp;
-            double p = a[rank][c];
-            for (int k = 0; k < n; k++) {
-                a[rank][k] /= p;
-            }
-            for (int r = 0; r < a.length; r++) {
-                if (r != rank && Math.abs(a[r][c]) > 1e-9) {
-                    double f = a[r][c];
-                    for (int k = 0; k < n; k++) {
-                        a[r][k] -= f * a[rank][k];
+        Map<Integer, Map<Integer, Double>> pivots = new java.util.HashMap<>();
+        Map<Integer, Set<Integer>> rowsWith = new java.util.HashMap<>();
+        for (Map<Integer, Double> equation : all) {
+            Map<Integer, Double> row = new java.util.HashMap<>(equation);
+            boolean reduced;
+            do {
+                reduced = false;
+                for (Integer c : new ArrayList<>(row.keySet())) {
+                    Map<Integer, Double> pivot = pivots.get(c);
+                    Double f = row.get(c);
+                    if (pivot != null && f != null) {
+                        axpy(row, -f, pivot);
+                        reduced = true;
                     }
                 }
+            } while (reduced);
+            if (row.isEmpty()) {
+                continue;
             }
-            pivotOf[rank++] = c;
+            int p = row.keySet().stream().min(Integer::compare).orElseThrow();
+            double scale = row.get(p);
+            row.replaceAll((k, v) -> v / scale);
+            for (Integer other : new ArrayList<>(rowsWith.getOrDefault(p, Set.of()))) {
+                Map<Integer, Double> target = pivots.get(other);
+                Double f = target.get(p);
+                if (f != null) {
+                    Set<Integer> before = new java.util.HashSet<>(target.keySet());
+                    axpy(target, -f, row);
+                    index(rowsWith, other, before, target.keySet());
+                }
+            }
+            pivots.put(p, row);
+            index(rowsWith, p, Set.of(), row.keySet());
         }
         List<String> names = new ArrayList<>(unknowns.keySet());
         List<String> found = new ArrayList<>();
-        for (int r = 0; r < rank; r++) {
-            int nonZero = 0;
-            for (int k = 0; k < n; k++) {
-                if (Math.abs(a[r][k]) > 1e-9) {
-                    nonZero++;
-                }
+        pivots.forEach((p, row) -> {
+            if (row.size() == 1) {
+                found.add(names.get(p));
             }
-            if (nonZero == 1) {
-                found.add(names.get(pivotOf[r]));
+        });
+        found.sort(null);
+        return found;
+    }
+
+    /** row += f × other, dropping what cancels. */
+    private static void axpy(Map<Integer, Double> row, double f, Map<Integer, Double> other) {
+        for (Map.Entry<Integer, Double> e : other.entrySet()) {
+            double v = row.getOrDefault(e.getKey(), 0.0) + f * e.getValue();
+            if (Math.abs(v) > 1e-9) {
+                row.put(e.getKey(), v);
+            } else {
+                row.remove(e.getKey());
             }
         }
-        return found;
+    }
+
+    /** Keeps, per unknown, the pivots whose rows hold it. */
+    private static void index(Map<Integer, Set<Integer>> rowsWith, int pivot, Set<Integer> before, Set<Integer> after) {
+        for (Integer c : before) {
+            if (!after.contains(c)) {
+                rowsWith.getOrDefault(c, new java.util.HashSet<>()).remove(pivot);
+            }
+        }
+        for (Integer c : after) {
+            rowsWith.computeIfAbsent(c, k -> new java.util.HashSet<>()).add(pivot);
+        }
     }
 
     /**
