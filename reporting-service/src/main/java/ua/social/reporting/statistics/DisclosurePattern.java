@@ -42,6 +42,11 @@ import static ua.social.reporting.statistics.ReportBuilder.REFERRALS_BY_SECTOR;
  * inherited, take a change of the oblast step that leaves the oblast's figures as they are: nothing above the
  * oblast moves. Both kinds of change only touch withheld numbers.
  *
+ * <p>The snapshot tables (active cases and case managers by caseload at the end of the period) share no
+ * quantity with the other tables; each step protects them on their own over the regions that show a count
+ * other than zero in them, so the same counts give the same pattern at the end of a quarter or year as at
+ * the end of its last month.
+ *
  * <p>Ties between equal candidates are broken by the counts and stable keys only (region codes, column
  * positions), never by the request, so every request of the period and group gets the same pattern.
  */
