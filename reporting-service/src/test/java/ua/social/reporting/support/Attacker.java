@@ -190,6 +190,8 @@ public final class Attacker {
         Map<Integer, Set<Integer>> rowsWith = new java.util.HashMap<>();
         for (Map<Integer, Double> equation : all) {
             Map<Integer, Double> row = new java.util.HashMap<>(equation);
+            // a position named twice in one relation (a region's row and its total row) cancels out
+            row.values().removeIf(v -> Math.abs(v) <= 1e-9);
             boolean reduced;
             do {
                 reduced = false;
