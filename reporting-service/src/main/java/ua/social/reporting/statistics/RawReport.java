@@ -46,6 +46,30 @@ public final class RawReport {
                 .merge(column, n, Long::sum);
     }
 
+    /**
+     * The name under which a region's own sector table (rows: partner sectors, columns: statuses) is kept,
+     * next to the report's sector table of all its regions: the disclosure pattern needs each region's.
+     */
+    public static String sectorTableOf(String region) {
+        return ReportBuilder.REFERRALS_BY_SECTOR + "@" + region;
+    }
+
+    /** The region of a table named by {@link #sectorTableOf}, or null for any other table. */
+    static String regionOfSectorTable(String table) {
+        String prefix = ReportBuilder.REFERRALS_BY_SECTOR + "@";
+        return table.startsWith(prefix) ? table.substring(prefix.length()) : null;
+    }
+
+    interface CountVisitor {
+        void visit(String table, String row, String column, long n);
+    }
+
+    /** Every count held, in no particular order. */
+    void forEachCount(CountVisitor visitor) {
+        counts.forEach((table, rows) -> rows.forEach((row, columns) -> columns.forEach((column, n) ->
+                visitor.visit(table, row, column, n))));
+    }
+
     public long count(String table, String row, String column) {
         return counts.getOrDefault(table, Map.of()).getOrDefault(row, Map.of()).getOrDefault(column, 0L);
     }

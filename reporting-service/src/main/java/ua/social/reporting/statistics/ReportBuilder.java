@@ -92,14 +92,71 @@ public final class ReportBuilder {
         this.suppression = suppression;
     }
 
+    /**
+     * The tables of one response protected on their own (rules of {@link Suppression}): what the tables of a
+     * response would be if no other response existed. The API publishes with
+     * {@link #publish(RawReport, Report.Period, Report.Scope, boolean, DisclosurePattern)}.
+     */
     public Report publish(RawReport raw, Report.Period period, Report.Scope scope, boolean rebuilding) {
+        List<Grid> grids = grids(raw, scope.category());
+        suppression.protect(grids);
+        return report(raw, period, scope, rebuilding, grids);
+    }
+
+    /**
+     * The tables of a response with every count withheld or published as the one pattern of the period and
+     * group says ({@link DisclosurePattern}, docs/adr/0011): a row of a region, and the total row of the
+     * region asked for, are withheld where that region's figures are withheld in every other response. A
+     * count from 1 to k−1 is withheld whatever the pattern says (the pattern and the response are read
+     * apart, and an event may land in between).
+     */
+    public Report publish(RawReport raw, Report.Period period, Report.Scope scope, boolean rebuilding,
+                          DisclosurePattern pattern) {
         List<Def> defs = definitions(raw.months());
+        List<Grid> grids = grids(raw, scope.category());
+        boolean single = scope.hromadas().size() == 1;
+        String whole = single ? scope.hromadas().get(0)
+                : scope.oblast() != null ? scope.oblast() : DisclosurePattern.COUNTRY;
+        for (int i = 0; i < defs.size(); i++) {
+            Def def = defs.get(i);
+            Grid g = grids.get(i);
+            List<String> rows = rowKeys(def, raw);
+            for (int r = 0; r <= g.rows(); r++) {
+                String region = r == g.rows() || single ? whole : rows.get(r);
+                for (int c = 0; c <= g.columns(); c++) {
+                    if (!g.present(r, c)) {
+                        continue;
+                    }
+                    boolean withheld = def.sectorRows()
+                            ? pattern.sectorWithheld(whole, r, c)
+                            : pattern.withheld(def.name(), region, c);
+                    if (withheld || suppression.small(g.value(r, c))) {
+                        g.withhold(r, c);
+                    }
+                }
+            }
+        }
+        return report(raw, period, scope, rebuilding, grids);
+    }
+
+    /** The count tables of a response, laid out and linked, not yet protected (in the order of the definitions). */
+    static List<Grid> grids(RawReport raw, String category) {
         List<Grid> grids = new ArrayList<>();
-        for (Def def : defs) {
+        for (Def def : definitions(raw.months())) {
             grids.add(grid(def, raw));
         }
-        linkSameQuantities(grids, raw, scope.category());
-        suppression.protect(grids);
+        linkSameQuantities(grids, raw, category);
+        return grids;
+    }
+
+    /** Whether the rows of a count table are partner sectors (not regions). */
+    static boolean sectorRows(String table) {
+        return REFERRALS_BY_SECTOR.equals(table);
+    }
+
+    private Report report(RawReport raw, Report.Period period, Report.Scope scope, boolean rebuilding,
+                          List<Grid> grids) {
+        List<Def> defs = definitions(raw.months());
         List<Table> tables = new ArrayList<>();
         for (int i = 0; i < defs.size(); i++) {
             tables.add(table(defs.get(i), grids.get(i), raw));
@@ -108,7 +165,8 @@ public final class ReportBuilder {
         tables.add(perManagerInPeriod(raw, grid(grids, WORKLOAD), grid(grids, CLOSED_BY_REASON)));
         tables.add(responseTimes(raw));
         String rule = "Counts from 1 to " + (suppression.minCount() - 1) + " are withheld, and further counts with "
-                + "them so that no withheld count can be worked out from the totals (value null, suppressed true).";
+                + "them so that no withheld count can be worked out from the totals of this or any other answer "
+                + "(value null, suppressed true).";
         return new Report(period, scope, new Report.SuppressionRule(suppression.minCount(), rule), rebuilding, tables);
     }
 
@@ -165,6 +223,11 @@ public final class ReportBuilder {
     private static final ReferralStatus[] REFERRAL_COLUMNS = {ReferralStatus.REQUESTED, ReferralStatus.ACCEPTED,
             ReferralStatus.IN_PROGRESS, ReferralStatus.ON_HOLD, ReferralStatus.COMPLETED, ReferralStatus.REJECTED,
             ReferralStatus.FAILED, ReferralStatus.CANCELLED};
+
+    /** The keys of the referral status columns, in order. */
+    static List<String> referralColumns() {
+        return Arrays.stream(REFERRAL_COLUMNS).map(Enum::name).toList();
+    }
 
     private static List<String> rowKeys(Def def, RawReport raw) {
         return def.sectorRows() ? Arrays.stream(PartnerSector.values()).map(Enum::name).toList() : raw.regions();
@@ -259,7 +322,7 @@ public final class ReportBuilder {
         throw new IllegalArgumentException(table + " has no column " + columnKey);
     }
 
-    private static Grid grid(List<Grid> grids, String name) {
+    static Grid grid(List<Grid> grids, String name) {
         return grids.stream().filter(g -> g.name().equals(name)).findFirst().orElseThrow();
     }
 

@@ -112,6 +112,7 @@ public class StatisticsRepository {
             String status = "DRAFT".equals(r[2]) ? "REQUESTED" : (String) r[2];
             raw.add(REFERRALS_BY_REGION, (String) r[0], status, 1);
             raw.add(REFERRALS_BY_SECTOR, (String) r[1], status, 1);
+            raw.add(RawReport.sectorTableOf((String) r[0]), (String) r[1], status, 1);
             if (r[3] != null) {
                 raw.responded((String) r[1], n(r[3]));
             }

@@ -24,18 +24,34 @@ public class StatisticsService {
     ReplayService replays;
     @Inject
     ReportingConfig config;
+    @Inject
+    Communities communities;
 
     /** The filters of a request, parsed but not yet narrowed to the caller's reach. */
     public record Filters(LocalDate from, LocalDate to, String oblast, List<String> hromadas, String category,
                           StatisticsQuery.GroupBy groupBy) {
     }
 
+    /**
+     * The report of a request: its counts, each withheld or published as the one pattern of the period and
+     * group says (docs/adr/0011), which is built from the counts of every community of the country.
+     */
     public Report report(Caller caller, Filters filters) {
         StatisticsQuery q = scope(caller, filters);
         RawReport raw = repository.raw(q);
+        Suppression suppression = new Suppression(config.suppression().minCount());
+        DisclosurePattern pattern = pattern(q.from(), q.to(), q.category(), suppression);
         Report.Scope scope = new Report.Scope(q.groupBy().param(), q.oblast(), q.hromadas(), q.category());
-        return new ReportBuilder(new Suppression(config.suppression().minCount()))
-                .publish(raw, new Report.Period(q.from(), q.to()), scope, replays.running());
+        return new ReportBuilder(suppression)
+                .publish(raw, new Report.Period(q.from(), q.to()), scope, replays.running(), pattern);
+    }
+
+    /** The suppression pattern of a period and group for every region (the counts of every community). */
+    public DisclosurePattern pattern(LocalDate from, LocalDate to, String category, Suppression suppression) {
+        RawReport all = repository.raw(new StatisticsQuery(from, to, null, List.of(), category,
+                StatisticsQuery.GroupBy.HROMADA));
+        java.util.Map<String, String> oblasts = communities.oblastsOf(all.regions());
+        return DisclosurePattern.of(all, h -> java.util.Optional.ofNullable(oblasts.get(h)), suppression, category);
     }
 
     StatisticsQuery scope(Caller caller, Filters f) {

@@ -69,6 +69,10 @@ public final class Suppression {
         private final long[][] values;
         private final String[][] keys;
         private final boolean[][] suppressed;
+        /** Entries that are given: never withheld here, never a complement (a parent's figures, protected before). */
+        private final boolean[][] fixed;
+        /** Withheld entries that need no protection here: they inherit it from the parent, protected before. */
+        private final boolean[][] exempt;
 
         private Grid(String name, Layout layout, long[][] cells, int columns) {
             this.name = name;
@@ -78,6 +82,8 @@ public final class Suppression {
             this.values = new long[m + 1][n + 1];
             this.keys = new String[m + 1][n + 1];
             this.suppressed = new boolean[m + 1][n + 1];
+            this.fixed = new boolean[m + 1][n + 1];
+            this.exempt = new boolean[m + 1][n + 1];
             for (int r = 0; r < m; r++) {
                 if (cells[r].length != n) {
                     throw new IllegalArgumentException(name + ": row " + r + " has " + cells[r].length
@@ -115,6 +121,38 @@ public final class Suppression {
             requirePresent(row, column);
             keys[row][column] = key;
             return this;
+        }
+
+        /**
+         * Makes the total row given: its numbers are the parent region's, already protected with the parent's
+         * own table, so here they are neither withheld nor chosen as complements (they are known constants of
+         * every sum, whether the parent published them or not).
+         */
+        public Grid fixTotalRow() {
+            for (int c = 0; c <= n; c++) {
+                fixed[m][c] = true;
+            }
+            return this;
+        }
+
+        /**
+         * Withholds an entry because the same position of its parent region is withheld: it is protected by
+         * the parent's table (any change to the parent can be put on this child), so it needs no complement here.
+         */
+        public Grid inherit(int row, int column) {
+            requirePresent(row, column);
+            if (fixed[row][column]) {
+                throw new IllegalArgumentException(name + ": a given entry cannot be withheld at " + row + "," + column);
+            }
+            suppressed[row][column] = true;
+            exempt[row][column] = true;
+            return this;
+        }
+
+        /** Withholds an entry as a pattern computed elsewhere says (no protection is run on this grid). */
+        void withhold(int row, int column) {
+            requirePresent(row, column);
+            suppressed[row][column] = true;
         }
 
         public String name() {
@@ -215,6 +253,7 @@ public final class Suppression {
     public void protect(List<Grid> grids) {
         Map<String, Long> linked = new HashMap<>();
         Set<String> withheld = new LinkedHashSet<>();
+        Set<String> exempt = new LinkedHashSet<>();
         for (Grid g : grids) {
             forEachPresent(g, (r, c) -> {
                 Long before = linked.putIfAbsent(g.keys[r][c], g.values[r][c]);
@@ -222,8 +261,12 @@ public final class Suppression {
                     throw new IllegalArgumentException("quantity " + g.keys[r][c] + " is " + before
                             + " in one table and " + g.values[r][c] + " in " + g.name);
                 }
-                if (small(g.values[r][c])) {
+                if (small(g.values[r][c]) && !g.fixed[r][c]) {
                     withheld.add(g.keys[r][c]);
+                }
+                if (g.exempt[r][c]) {
+                    withheld.add(g.keys[r][c]);
+                    exempt.add(g.keys[r][c]);
                 }
             });
         }
@@ -233,8 +276,9 @@ public final class Suppression {
                 changed = false;
                 for (Grid g : grids) {
                     forEachPresent(g, (r, c) -> {
-                        if (withheld.contains(g.keys[r][c])) {
+                        if (withheld.contains(g.keys[r][c]) && !g.fixed[r][c]) {
                             g.suppressed[r][c] = true;
+                            g.exempt[r][c] = exempt.contains(g.keys[r][c]);
                         }
                     });
                     protectGrid(g);
@@ -247,7 +291,7 @@ public final class Suppression {
                     }
                 }
             } while (changed);
-            String complement = new CombinedSystem(grids).complement();
+            String complement = new CombinedSystem(grids, exempt).complement();
             if (complement == null) {
                 return;
             }
@@ -268,6 +312,10 @@ public final class Suppression {
         boolean suppressed() {
             return grid.suppressed[row][column];
         }
+
+        boolean fixed() {
+            return grid.fixed[row][column];
+        }
     }
 
     /**
@@ -284,9 +332,11 @@ public final class Suppression {
         private final Map<String, List<List<Entry>>> linesOf = new HashMap<>();
         private final Map<String, Set<Grid>> shownIn = new HashMap<>();
         private final Map<String, Integer> copies = new HashMap<>();
+        private final Set<String> exempt;
 
-        CombinedSystem(List<Grid> grids) {
+        CombinedSystem(List<Grid> grids, Set<String> exempt) {
             this.grids = grids;
+            this.exempt = exempt;
             for (Grid g : grids) {
                 forEachPresent(g, (r, c) -> {
                     if (g.suppressed[r][c]) {
@@ -383,9 +433,12 @@ public final class Suppression {
             List<String> names = new ArrayList<>(local.keySet());
             for (int determined : determined(a, local.size())) {
                 String key = names.get(determined);
+                if (exempt.contains(key)) {
+                    continue;
+                }
                 List<Entry> candidates = new ArrayList<>();
                 for (List<Entry> line : linesOf.getOrDefault(key, List.of())) {
-                    line.stream().filter(e -> !e.suppressed()).forEach(candidates::add);
+                    line.stream().filter(e -> !e.suppressed() && !e.fixed()).forEach(candidates::add);
                 }
                 if (!candidates.isEmpty()) {
                     return candidates.stream().min(Comparator
@@ -483,13 +536,16 @@ public final class Suppression {
     private int[] lineWithOneWithheld(Grid g, List<List<int[]>> lines) {
         for (List<int[]> line : lines) {
             int count = 0;
+            boolean needsProtection = false;
             for (int[] e : line) {
                 if (g.suppressed[e[0]][e[1]]) {
                     count++;
+                    needsProtection = !g.exempt[e[0]][e[1]];
                 }
             }
-            if (count == 1) {
-                List<int[]> candidates = line.stream().filter(e -> !g.suppressed[e[0]][e[1]]).toList();
+            if (count == 1 && needsProtection) {
+                List<int[]> candidates = line.stream()
+                        .filter(e -> !g.suppressed[e[0]][e[1]] && !g.fixed[e[0]][e[1]]).toList();
                 if (!candidates.isEmpty()) {
                     return best(g, candidates);
                 }
@@ -502,7 +558,7 @@ public final class Suppression {
     private int[] bridgeComplement(Grid g) {
         for (int r = 0; r <= g.m; r++) {
             for (int c = 0; c <= g.n; c++) {
-                if (!g.suppressed[r][c]) {
+                if (!g.suppressed[r][c] || g.exempt[r][c]) {
                     continue;
                 }
                 boolean[] fromRow = reachable(g, rowNode(r), r, c);
@@ -514,7 +570,7 @@ public final class Suppression {
                 List<int[]> candidates = new ArrayList<>();
                 for (int x = 0; x <= g.m; x++) {
                     for (int y = 0; y <= g.n; y++) {
-                        if (g.suppressed[x][y]) {
+                        if (g.suppressed[x][y] || g.fixed[x][y]) {
                             continue;
                         }
                         boolean joins = (fromRow[rowNode(x)] && fromColumn[colNode(g, y)])
@@ -525,9 +581,14 @@ public final class Suppression {
                     }
                 }
                 if (candidates.isEmpty()) {
-                    // cannot happen once every relation holds two withheld counts; withhold everything rather than leak
-                    for (boolean[] row : g.suppressed) {
-                        java.util.Arrays.fill(row, true);
+                    // cannot happen once every relation holds two withheld counts; withhold everything that may be
+                    // withheld rather than leak
+                    for (int x = 0; x <= g.m; x++) {
+                        for (int y = 0; y <= g.n; y++) {
+                            if (!g.fixed[x][y]) {
+                                g.suppressed[x][y] = true;
+                            }
+                        }
                     }
                     return null;
                 }

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * An attacker who reads the published tables of one response (as a client gets them) and solves every
@@ -13,11 +16,18 @@ import java.util.Map;
  * the same in two tables (the same figure under two names). The unknowns are the withheld numbers; an
  * unknown is recovered when the relations fix it (reduced row echelon form: a row with a single non-zero).
  * It knows nothing of the service's own bookkeeping (keys, links), only what the definitions page says.
+ *
+ * <p>It can also collect several responses into one system ({@link #add}): each published or withheld
+ * number is then named by the quantity it shows (a {@code namer} of the caller's, e.g. period, region,
+ * table and column), so a quantity shown by two responses is one unknown, and a quantity one response
+ * withholds and another publishes counts as recovered.
  */
 public final class Attacker {
 
     private final Map<String, Integer> unknowns = new LinkedHashMap<>();
     private final List<Map<Integer, Double>> equations = new ArrayList<>();
+    private final Set<String> published = new LinkedHashSet<>();
+    private Function<Ref, String> namer = Ref::toString;
 
     /** A position of a published number: table, row key (TOTAL for the total row), column key (TOTAL: the row total). */
     public record Ref(String table, String row, String column) {
@@ -32,10 +42,31 @@ public final class Attacker {
     /** Reads every count table of a response (INDICATOR tables are derived and carry no new counts). */
     public static Attacker of(JsonNode tables) {
         Attacker a = new Attacker();
-        for (JsonNode t : tables) {
-            a.addTable(t);
-        }
+        a.read(tables);
         return a;
+    }
+
+    private void read(JsonNode tables) {
+        cells.clear();
+        for (JsonNode t : tables) {
+            addTable(t);
+        }
+    }
+
+    /**
+     * Adds one more response to the system: its tables' sums and the quantities its tables share (as
+     * {@link #ofResponse}), every number named by {@code namer}.
+     */
+    public Attacker add(JsonNode tables, String category, List<String> months, Function<Ref, String> namer) {
+        this.namer = namer;
+        read(tables);
+        relateTables(this, tables, category, months);
+        return this;
+    }
+
+    /** The name the current response gives a position (the quantity it shows). */
+    public String name(Ref ref) {
+        return namer.apply(ref);
     }
 
     private void addTable(JsonNode t) {
@@ -106,8 +137,33 @@ public final class Attacker {
         if (cell == null) {
             throw new AssertionError("the response has no number at " + ref);
         }
+        String name = namer.apply(ref);
         if (cell.get("suppressed").asBoolean()) {
-            int u = unknowns.computeIfAbsent(ref.toString(), k -> unknowns.size());
+            int u = unknowns.computeIfAbsent(name, k -> unknowns.size());
+            eq.merge(u, coefficient, Double::sum);
+        } else {
+            published.add(name);
+        }
+    }
+
+    /**
+     * The relation between quantities named directly (e.g. a sum across responses): the parts add up to the
+     * whole. Call it after adding the responses: a name no response withheld is a known number.
+     */
+    public void sumOfNamed(List<String> parts, String whole) {
+        Map<Integer, Double> eq = new LinkedHashMap<>();
+        for (String p : parts) {
+            named(eq, p, 1);
+        }
+        named(eq, whole, -1);
+        if (!eq.isEmpty()) {
+            equations.add(eq);
+        }
+    }
+
+    private void named(Map<Integer, Double> eq, String name, double coefficient) {
+        Integer u = unknowns.get(name);
+        if (u != null) {
             eq.merge(u, coefficient, Double::sum);
         }
     }
@@ -116,58 +172,89 @@ public final class Attacker {
         return unknowns.size();
     }
 
-    /** The withheld numbers the relations fix exactly (empty: nothing recovered). */
+    /**
+     * The withheld numbers the relations fix exactly (empty: nothing recovered). The relations are brought to
+     * reduced row echelon form one by one, kept sparse (each sum has few terms, and one system may hold the
+     * answers of several periods for every region); an unknown is fixed when the reduced row of its pivot
+     * holds it alone.
+     */
     public List<String> recovered() {
-        int n = unknowns.size();
-        double[][] a = new double[equations.size()][n];
-        for (int i = 0; i < equations.size(); i++) {
-            for (Map.Entry<Integer, Double> e : equations.get(i).entrySet()) {
-                a[i][e.getKey()] = e.getValue();
+        List<Map<Integer, Double>> all = new ArrayList<>(equations);
+        // a quantity one response withholds and another publishes is known
+        unknowns.forEach((name, u) -> {
+            if (published.contains(name)) {
+                all.add(Map.of(u, 1.0));
             }
-        }
-        int rank = 0;
-        int[] pivotOf = new int[a.length];
-        for (int c = 0; c < n && rank < a.length; c++) {
-            int pivot = -1;
-            for (int r = rank; r < a.length; r++) {
-                if (Math.abs(a[r][c]) > 1e-9 && (pivot < 0 || Math.abs(a[r][c]) > Math.abs(a[pivot][c]))) {
-                    pivot = r;
-                }
-            }
-            if (pivot < 0) {
-                continue;
-            }
-            double[] tmp = a[pivot];
-            a[pivot] = a[rank];
-            a[rank] = tmp;
-            double p = a[rank][c];
-            for (int k = 0; k < n; k++) {
-                a[rank][k] /= p;
-            }
-            for (int r = 0; r < a.length; r++) {
-                if (r != rank && Math.abs(a[r][c]) > 1e-9) {
-                    double f = a[r][c];
-                    for (int k = 0; k < n; k++) {
-                        a[r][k] -= f * a[rank][k];
+        });
+        Map<Integer, Map<Integer, Double>> pivots = new java.util.HashMap<>();
+        Map<Integer, Set<Integer>> rowsWith = new java.util.HashMap<>();
+        for (Map<Integer, Double> equation : all) {
+            Map<Integer, Double> row = new java.util.HashMap<>(equation);
+            // a position named twice in one relation (a region's row and its total row) cancels out
+            row.values().removeIf(v -> Math.abs(v) <= 1e-9);
+            boolean reduced;
+            do {
+                reduced = false;
+                for (Integer c : new ArrayList<>(row.keySet())) {
+                    Map<Integer, Double> pivot = pivots.get(c);
+                    Double f = row.get(c);
+                    if (pivot != null && f != null) {
+                        axpy(row, -f, pivot);
+                        reduced = true;
                     }
                 }
+            } while (reduced);
+            if (row.isEmpty()) {
+                continue;
             }
-            pivotOf[rank++] = c;
+            int p = row.keySet().stream().min(Integer::compare).orElseThrow();
+            double scale = row.get(p);
+            row.replaceAll((k, v) -> v / scale);
+            for (Integer other : new ArrayList<>(rowsWith.getOrDefault(p, Set.of()))) {
+                Map<Integer, Double> target = pivots.get(other);
+                Double f = target.get(p);
+                if (f != null) {
+                    Set<Integer> before = new java.util.HashSet<>(target.keySet());
+                    axpy(target, -f, row);
+                    index(rowsWith, other, before, target.keySet());
+                }
+            }
+            pivots.put(p, row);
+            index(rowsWith, p, Set.of(), row.keySet());
         }
         List<String> names = new ArrayList<>(unknowns.keySet());
         List<String> found = new ArrayList<>();
-        for (int r = 0; r < rank; r++) {
-            int nonZero = 0;
-            for (int k = 0; k < n; k++) {
-                if (Math.abs(a[r][k]) > 1e-9) {
-                    nonZero++;
-                }
+        pivots.forEach((p, row) -> {
+            if (row.size() == 1) {
+                found.add(names.get(p));
             }
-            if (nonZero == 1) {
-                found.add(names.get(pivotOf[r]));
+        });
+        found.sort(null);
+        return found;
+    }
+
+    /** row += f × other, dropping what cancels. */
+    private static void axpy(Map<Integer, Double> row, double f, Map<Integer, Double> other) {
+        for (Map.Entry<Integer, Double> e : other.entrySet()) {
+            double v = row.getOrDefault(e.getKey(), 0.0) + f * e.getValue();
+            if (Math.abs(v) > 1e-9) {
+                row.put(e.getKey(), v);
+            } else {
+                row.remove(e.getKey());
             }
         }
-        return found;
+    }
+
+    /** Keeps, per unknown, the pivots whose rows hold it. */
+    private static void index(Map<Integer, Set<Integer>> rowsWith, int pivot, Set<Integer> before, Set<Integer> after) {
+        for (Integer c : before) {
+            if (!after.contains(c)) {
+                rowsWith.getOrDefault(c, new java.util.HashSet<>()).remove(pivot);
+            }
+        }
+        for (Integer c : after) {
+            rowsWith.computeIfAbsent(c, k -> new java.util.HashSet<>()).add(pivot);
+        }
     }
 
     /**
@@ -176,6 +263,11 @@ public final class Attacker {
      */
     public static Attacker ofResponse(JsonNode tables, String category, List<String> months) {
         Attacker a = of(tables);
+        relateTables(a, tables, category, months);
+        return a;
+    }
+
+    private static void relateTables(Attacker a, JsonNode tables, String category, List<String> months) {
         List<String> rows = new ArrayList<>();
         Reports.rows(Reports.table(tables, "applicants")).forEach(r -> rows.add(r.get("key").asText()));
         for (String r : rows) {
@@ -197,6 +289,5 @@ public final class Attacker {
         }
         a.same(new Ref("referralsByRegionAndStatus", "TOTAL", "TOTAL"),
                 new Ref("referralsBySectorAndStatus", "TOTAL", "TOTAL"));
-        return a;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.response.Response;
 import ua.social.identity.testing.Tokens;
+import ua.social.reporting.statistics.DisclosurePattern;
 import ua.social.reporting.statistics.RawReport;
 import ua.social.reporting.statistics.Report;
 import ua.social.reporting.statistics.ReportBuilder;
@@ -38,15 +39,16 @@ public final class Reports {
         }
     }
 
-    /** What the API must publish for these raw counts: laid out, suppressed and derived like the service does. */
-    public static JsonNode expected(RawReport raw, int minCount) {
-        return expected(raw, minCount, null);
-    }
-
-    /** As {@link #expected(RawReport, int)}, for a request filtered by a vulnerable group. */
-    public static JsonNode expected(RawReport raw, int minCount, String category) {
+    /**
+     * What the API must publish for these raw counts of one community: laid out and derived like the service
+     * does, each count withheld or published as the pattern of the period and group says (the service's own
+     * entry point, {@code StatisticsService#pattern}, builds it from the counts of every community).
+     */
+    public static JsonNode expected(RawReport raw, int minCount, String category, String hromada,
+                                    DisclosurePattern pattern) {
         Report report = new ReportBuilder(new Suppression(minCount)).publish(raw,
-                new Report.Period(null, null), new Report.Scope(null, null, List.of(), category), false);
+                new Report.Period(null, null), new Report.Scope(null, null, List.of(hromada), category), false,
+                pattern);
         try {
             return JSON.readTree(JSON.writeValueAsString(report.tables()));
         } catch (IOException e) {
