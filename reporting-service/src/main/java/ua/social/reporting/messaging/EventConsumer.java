@@ -10,9 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.jboss.logging.Logger;
+import ua.social.messaging.AfterCommit;
 import ua.social.messaging.EventTopics;
 import ua.social.messaging.EventConsumers;
 import ua.social.messaging.TopicConsumer;
@@ -101,18 +101,7 @@ public class EventConsumer {
             applied.increment();
             return;
         }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    applied.increment();
-                }
-            }
-        });
+        AfterCommit.run(transactions, applied::increment);
     }
 
     /** The group this instance reads in, if it reads. */
