@@ -102,25 +102,33 @@ public final class DisclosurePattern {
      * period publishes its zeros.
      */
     public boolean withheld(String table, String region, int column) {
-        if (!COUNTRY.equals(region) && !communitiesOf.containsKey(region)) {
-            String oblast = oblastOf.get(region);
-            if (oblast == null) {
-                return false;
-            }
-            protectOblast(oblast);
+        if (!decided(region)) {
+            return false;
         }
         boolean[] row = rows.getOrDefault(region, Map.of()).get(table);
         return row != null && column < row.length && row[column];
     }
 
+    /**
+     * Makes sure the pattern of the region is decided: a community's is decided with its oblast's step.
+     * False for a community no record places in an oblast (it cannot be asked for).
+     */
+    private boolean decided(String region) {
+        if (COUNTRY.equals(region) || communitiesOf.containsKey(region)) {
+            return true;
+        }
+        String oblast = oblastOf.get(region);
+        if (oblast == null) {
+            return false;
+        }
+        protectOblast(oblast);
+        return true;
+    }
+
     /** Whether a count of a region's sector table is withheld (row: sector index or the total row). */
     public boolean sectorWithheld(String region, int row, int column) {
-        if (!COUNTRY.equals(region) && !communitiesOf.containsKey(region)) {
-            String oblast = oblastOf.get(region);
-            if (oblast == null) {
-                return false;
-            }
-            protectOblast(oblast);
+        if (!decided(region)) {
+            return false;
         }
         boolean[][] grid = sectors.get(region);
         return grid != null && grid[row][column];

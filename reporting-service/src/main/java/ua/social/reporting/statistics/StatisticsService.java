@@ -10,6 +10,8 @@ import ua.social.reporting.replay.ReplayService;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Statistics for a caller: a ministry analyst sees every region; a supervisor only their own community
@@ -50,8 +52,8 @@ public class StatisticsService {
     public DisclosurePattern pattern(LocalDate from, LocalDate to, String category, Suppression suppression) {
         RawReport all = repository.raw(new StatisticsQuery(from, to, null, List.of(), category,
                 StatisticsQuery.GroupBy.HROMADA));
-        java.util.Map<String, String> oblasts = communities.oblastsOf(all.regions());
-        return DisclosurePattern.of(all, h -> java.util.Optional.ofNullable(oblasts.get(h)), suppression, category);
+        Map<String, String> oblasts = communities.oblastsOf(all.regions());
+        return DisclosurePattern.of(all, h -> Optional.ofNullable(oblasts.get(h)), suppression, category);
     }
 
     StatisticsQuery scope(Caller caller, Filters f) {
