@@ -50,10 +50,15 @@ public class StatisticsService {
 
     /** The suppression pattern of a period and group for every region (the counts of every community). */
     public DisclosurePattern pattern(LocalDate from, LocalDate to, String category, Suppression suppression) {
-        RawReport all = repository.raw(new StatisticsQuery(from, to, null, List.of(), category,
-                StatisticsQuery.GroupBy.HROMADA));
+        RawReport all = countryByCommunity(from, to, category);
         Map<String, String> oblasts = communities.oblastsOf(all.regions());
         return DisclosurePattern.of(all, h -> Optional.ofNullable(oblasts.get(h)), suppression, category);
+    }
+
+    /** The raw counts of the whole country by community for a period and group. */
+    RawReport countryByCommunity(LocalDate from, LocalDate to, String category) {
+        return repository.raw(new StatisticsQuery(from, to, null, List.of(), category,
+                StatisticsQuery.GroupBy.HROMADA));
     }
 
     StatisticsQuery scope(Caller caller, Filters f) {
