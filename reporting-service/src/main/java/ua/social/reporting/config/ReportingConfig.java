@@ -17,6 +17,8 @@ public interface ReportingConfig {
 
     Dashboard dashboard();
 
+    Statistics statistics();
+
     /** The time zone in which an event's instant falls on a day (Ukraine: Europe/Kyiv). */
     @WithDefault("Europe/Kyiv")
     ZoneId zone();
@@ -60,6 +62,29 @@ public interface ReportingConfig {
         /** k: published counts from 1 to k−1 are withheld (small-cell suppression). */
         @WithDefault("5")
         int minCount();
+    }
+
+    /** How statistics answers are computed and kept (see StatisticsCache). */
+    interface Statistics {
+        /**
+         * How long a computed answer is still given after the read models changed: under a steady flow of
+         * events every answer would otherwise be computed again. 0: an answer is never older than the read
+         * models.
+         */
+        @WithDefault("60s")
+        Duration maxAge();
+
+        /** Computations from the read models at the same time (each holds the whole country's counts). */
+        @WithDefault("2")
+        int concurrentComputations();
+
+        /** How long a request waits for its computation before 503 with Retry-After. */
+        @WithDefault("20s")
+        Duration waitLimit();
+
+        /** Results kept (counts of a request, counts and pattern of a period and group), least recently used out. */
+        @WithDefault("64")
+        int cachedResults();
     }
 
     interface Dashboard {

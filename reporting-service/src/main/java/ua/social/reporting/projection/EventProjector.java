@@ -50,6 +50,8 @@ public class EventProjector {
     @Inject
     Pseudonyms pseudonyms;
     @Inject
+    ReadModelVersion version;
+    @Inject
     ReportingConfig config;
 
     private static final Set<String> COUNTED = Stream.concat(
@@ -87,6 +89,7 @@ public class EventProjector {
         if (!processedEvents.firstTime(event)) {
             return false;
         }
+        version.changing();
         project(event, data);
         return true;
     }

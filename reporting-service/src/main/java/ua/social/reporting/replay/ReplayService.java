@@ -17,6 +17,7 @@ import ua.social.reporting.config.ReportingConfig;
 import ua.social.reporting.messaging.ConsumerStates;
 import ua.social.reporting.messaging.EventConsumer;
 import ua.social.reporting.messaging.KafkaOffsets;
+import ua.social.reporting.projection.ReadModelVersion;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -49,6 +50,8 @@ public class ReplayService {
 
     @Inject
     Clock clock;
+    @Inject
+    ReadModelVersion version;
     @Inject
     ReportingConfig config;
     @Inject
@@ -95,6 +98,7 @@ public class ReplayService {
         });
         ConsumerStates.State next = states.advance(state, config.consumer().groupPrefix());
         em.createNativeQuery("TRUNCATE " + String.join(", ", READ_MODELS)).executeUpdate();
+        version.changing();
         ReplayRun run = new ReplayRun();
         run.id = UUID.randomUUID();
         run.generation = next.generation();

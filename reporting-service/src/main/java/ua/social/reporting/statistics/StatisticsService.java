@@ -28,6 +28,12 @@ public class StatisticsService {
     ReportingConfig config;
     @Inject
     Communities communities;
+    @Inject
+    StatisticsCache cache;
+
+    /** The key of a period and group's pattern in the cache. */
+    private record PatternKey(LocalDate from, LocalDate to, String category, int minCount) {
+    }
 
     /** The filters of a request, parsed but not yet narrowed to the caller's reach. */
     public record Filters(LocalDate from, LocalDate to, String oblast, List<String> hromadas, String category,
@@ -40,7 +46,7 @@ public class StatisticsService {
      */
     public Report report(Caller caller, Filters filters) {
         StatisticsQuery q = scope(caller, filters);
-        RawReport raw = repository.raw(q);
+        RawReport raw = cache.get(q, () -> repository.raw(q));
         Suppression suppression = new Suppression(config.suppression().minCount());
         DisclosurePattern pattern = pattern(q.from(), q.to(), q.category(), suppression);
         Report.Scope scope = new Report.Scope(q.groupBy().param(), q.oblast(), q.hromadas(), q.category());
@@ -50,15 +56,17 @@ public class StatisticsService {
 
     /** The suppression pattern of a period and group for every region (the counts of every community). */
     public DisclosurePattern pattern(LocalDate from, LocalDate to, String category, Suppression suppression) {
-        RawReport all = countryByCommunity(from, to, category);
-        Map<String, String> oblasts = communities.oblastsOf(all.regions());
-        return DisclosurePattern.of(all, h -> Optional.ofNullable(oblasts.get(h)), suppression, category);
+        return cache.get(new PatternKey(from, to, category, suppression.minCount()), () -> {
+            RawReport all = countryByCommunity(from, to, category);
+            Map<String, String> oblasts = communities.oblastsOf(all.regions());
+            return DisclosurePattern.of(all, h -> Optional.ofNullable(oblasts.get(h)), suppression, category);
+        });
     }
 
     /** The raw counts of the whole country by community for a period and group. */
     RawReport countryByCommunity(LocalDate from, LocalDate to, String category) {
-        return repository.raw(new StatisticsQuery(from, to, null, List.of(), category,
-                StatisticsQuery.GroupBy.HROMADA));
+        StatisticsQuery all = new StatisticsQuery(from, to, null, List.of(), category, StatisticsQuery.GroupBy.HROMADA);
+        return cache.get(all, () -> repository.raw(all));
     }
 
     StatisticsQuery scope(Caller caller, Filters f) {
