@@ -270,6 +270,7 @@ public final class Bench {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("runTag", seeder.runTag());
         s.put("rows", w.rows());
+        s.put("secondsPerStep", w.seconds());
         s.put("seconds", LoadGenerator.round(seedSeconds));
         long rows = w.rows().values().stream().mapToLong(Long::longValue).sum();
         s.put("rowsPerSecond", LoadGenerator.round(rows / seedSeconds));

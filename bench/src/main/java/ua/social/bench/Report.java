@@ -139,6 +139,11 @@ final class Report {
         b.append("\nSeeding (COPY of this run's rows and their outbox events, one transaction): ")
                 .append(rows).append(" rows in ").append(seeding.get("seconds")).append(" s (")
                 .append(seeding.get("rowsPerSecond")).append(" rows/s).\n");
+        if (seeding.get("secondsPerStep") instanceof Map<?, ?> steps) {
+            StringBuilder t = new StringBuilder();
+            steps.forEach((k, v) -> t.append(t.isEmpty() ? "" : ", ").append(k).append(' ').append(v).append(" s"));
+            b.append("Seconds per step: ").append(t).append(".\n");
+        }
 
         Map<String, Object> pg = map("pgbench");
         Double tps = num(pg, "tps");

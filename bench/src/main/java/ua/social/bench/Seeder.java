@@ -160,13 +160,15 @@ final class Seeder {
     }
 
     /** What was written: rows per table and events in the outbox. */
-    record Written(Map<String, Long> rows, long events) {
+    record Written(Map<String, Long> rows, Map<String, Double> seconds, long events) {
     }
 
     Written seed(Connection db, long cases) throws SQLException {
         boolean auto = db.getAutoCommit();
         db.setAutoCommit(false);
         Map<String, Long> rows = new LinkedHashMap<>();
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        long t = System.nanoTime();
         try {
             CopyWriter w;
             w = copy(db, "COPY client (id, last_name, first_name, patronymic, name_key, date_of_birth, sex, oblast, hromada, "
@@ -181,6 +183,7 @@ final class Seeder {
                 }
             }
             rows.put("client", w.end());
+            t = lap(seconds, "client", t);
 
             w = copy(db, "COPY appeal (id, client_id, oblast, hromada, received_at, channel, need_domains, outcome, case_id, "
                     + "recorded_by, version) FROM STDIN WITH (FORMAT csv)");
@@ -194,6 +197,7 @@ final class Seeder {
                 }
             }
             rows.put("appeal", w.end());
+            t = lap(seconds, "appeal", t);
 
             w = copy(db, "COPY social_case (id, number, client_id, appeal_id, oblast, hromada, stage, model, team_arrangement, "
                     + "case_manager_id, case_manager_username, case_manager_name, criteria, opened_at, opened_by, "
@@ -209,6 +213,7 @@ final class Seeder {
                         TS.format(u.closedAt() == null ? u.openedAt() : u.closedAt()), 1);
             }
             rows.put("social_case", w.end());
+            t = lap(seconds, "social_case", t);
 
             w = copy(db, "COPY service_delivery (id, case_id, category, delivered_on, provider, recorded_by, recorded_at) "
                     + "FROM STDIN WITH (FORMAT csv)");
@@ -220,6 +225,7 @@ final class Seeder {
                 }
             }
             rows.put("service_delivery", w.end());
+            t = lap(seconds, "service_delivery", t);
 
             w = copy(db, "COPY outbox_event (id, topic, event_key, type, source, subject, occurred_at, payload) "
                     + "FROM STDIN WITH (FORMAT csv)");
@@ -231,12 +237,15 @@ final class Seeder {
             }
             long events = w.end();
             rows.put("outbox_event", events);
+            t = lap(seconds, "outbox_event", t);
             db.commit();
+            t = lap(seconds, "commit", t);
             try (Statement st = db.createStatement()) {
                 db.setAutoCommit(true);
                 st.execute("ANALYZE client, appeal, social_case, service_delivery, outbox_event");
             }
-            return new Written(rows, events);
+            lap(seconds, "analyze", t);
+            return new Written(rows, seconds, events);
         } catch (SQLException | RuntimeException e) {
             db.rollback();
             throw e;
@@ -286,6 +295,13 @@ final class Seeder {
                     u.managerId(), u.model(), u.openedAt(), u.closedAt())));
         }
         return out;
+    }
+
+    private static long lap(Map<String, Double> seconds, String step, long since) {
+        long now = System.nanoTime();
+        seconds.put(step, Math.round((now - since) / 1e7) / 100.0);
+        System.out.printf("bench: seeding %s took %.1f s%n", step, (now - since) / 1e9);
+        return now;
     }
 
     private static String array(List<? extends Enum<?>> values) {
