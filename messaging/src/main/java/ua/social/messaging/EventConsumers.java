@@ -68,15 +68,18 @@ public class EventConsumers {
 
     /** Starts reading the topics in the consumer group; {@code handler} applies one event. */
     public TopicConsumer start(String groupId, List<String> topics, Consumer<CloudEvent> handler) {
-        return start(groupId, topics, handler, false);
+        return start(groupId, topics, handler, null);
     }
 
     /**
-     * Starts reading the topics in the consumer group; {@code handler} applies one event, in a transaction of
-     * its own or, when {@code batched}, in one transaction with the other events of the same poll (up to
-     * {@code platform.consumer.batch-size}); see {@link TopicConsumer}.
+     * Starts reading the topics in the consumer group; {@code handler} applies one event in a transaction of
+     * its own. With a {@code batchHandler}, the events of a poll (up to {@code platform.consumer.batch-size})
+     * are applied by it at once in one transaction, and by {@code handler} one by one only when that batch
+     * fails; see {@link TopicConsumer}.
      */
-    public TopicConsumer start(String groupId, List<String> topics, Consumer<CloudEvent> handler, boolean batched) {
+    public TopicConsumer start(String groupId, List<String> topics, Consumer<CloudEvent> handler,
+                               Consumer<List<CloudEvent>> batchHandler) {
+        boolean batched = batchHandler != null;
         for (String topic : topics) {
             handlers.put(topic, handler);
             deadLetteredCounter(topic);
@@ -84,7 +87,7 @@ public class EventConsumers {
         TopicConsumer.Retry retry = new TopicConsumer.Retry(maxAttempts, firstBackoff, maxBackoff);
         TopicConsumer.Transactor transactor = batched ? work -> QuarkusTransaction.requiringNew().run(work) : null;
         return new TopicConsumer(bootstrapServers, groupId, topics, handler, retry, deadLetterTopic(),
-                this::databaseAnswers, observer(), tracer, transactor, batched ? batchSize : 200).start();
+                this::databaseAnswers, observer(), tracer, transactor, batchHandler, batched ? batchSize : 200).start();
     }
 
     /** The handler that applies events of this topic in this service, if it consumes the topic. */

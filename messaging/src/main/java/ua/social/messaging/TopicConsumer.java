@@ -110,6 +110,7 @@ public final class TopicConsumer implements AutoCloseable {
     private final Observer observer;
     private final Tracer tracer;
     private final Transactor batch;
+    private final Consumer<List<CloudEvent>> batchHandler;
     private final Thread thread;
     private final Map<TopicPartition, Failing> failing = new HashMap<>();
     /** Partitions paused after a failure, and when (System.nanoTime) each may be read again. */
@@ -129,16 +130,18 @@ public final class TopicConsumer implements AutoCloseable {
                          Retry retry, DeadLetterTopic deadLetters, BooleanSupplier environmentHealthy, Observer observer,
                          Tracer tracer) {
         this(bootstrapServers, groupId, topics, handler, retry, deadLetters, environmentHealthy, observer, tracer,
-                null, 200);
+                null, null, 200);
     }
 
     /**
      * @param batch          when not null, the records of a poll are applied in one transaction it opens
+     * @param batchHandler   when not null (with {@code batch}), applies the events of a poll at once, in that
+     *                       transaction; else {@code handler} applies them one after the other in it
      * @param maxPollRecords at most this many records per poll (so per batch)
      */
     public TopicConsumer(String bootstrapServers, String groupId, List<String> topics, Consumer<CloudEvent> handler,
                          Retry retry, DeadLetterTopic deadLetters, BooleanSupplier environmentHealthy, Observer observer,
-                         Tracer tracer, Transactor batch, int maxPollRecords) {
+                         Tracer tracer, Transactor batch, Consumer<List<CloudEvent>> batchHandler, int maxPollRecords) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
@@ -155,6 +158,7 @@ public final class TopicConsumer implements AutoCloseable {
         this.observer = observer;
         this.tracer = tracer;
         this.batch = batch;
+        this.batchHandler = batchHandler;
         this.thread = new Thread(this::loop, "consumer-" + groupId);
         this.thread.setDaemon(true);
     }
@@ -272,6 +276,10 @@ public final class TopicConsumer implements AutoCloseable {
         }
         try {
             batch.inOneTransaction(() -> {
+                if (batchHandler != null) {
+                    applyBatchTraced(all, events);
+                    return;
+                }
                 for (int i = 0; i < all.size(); i++) {
                     applyTraced(all.get(i), events.get(i));
                 }
@@ -360,6 +368,36 @@ public final class TopicConsumer implements AutoCloseable {
     }
 
     /** Applies the event in a consumer span that continues the producer's trace ({@code ce_traceparent}). */
+    /** Maximum links from a batch's span to the traces of its events (OpenTelemetry keeps 128 by default). */
+    private static final int MAX_LINKS = 128;
+
+    /** One consumer span for the batch, linked to the traces of (the first {@value #MAX_LINKS} of) its events. */
+    private void applyBatchTraced(List<ConsumerRecord<String, String>> records, List<CloudEvent> events) {
+        var builder = tracer.spanBuilder(String.join(",", topics) + " process").setSpanKind(SpanKind.CONSUMER)
+                .setNoParent()
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "process")
+                .setAttribute("messaging.batch.message_count", (long) records.size())
+                .setAttribute("messaging.consumer.group.name", groupId);
+        for (int i = 0; i < records.size() && i < MAX_LINKS; i++) {
+            var context = Span.fromContext(TraceContext.extract(records.get(i).headers()))
+                    .getSpanContext();
+            if (context.isValid()) {
+                builder.addLink(context);
+            }
+        }
+        Span span = builder.startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            batchHandler.accept(events);
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR, Failures.describe(e, 200));
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
     private void applyTraced(ConsumerRecord<String, String> r, CloudEvent event) {
         Span span = tracer.spanBuilder(r.topic() + " process").setSpanKind(SpanKind.CONSUMER)
                 .setParent(TraceContext.extract(r.headers()))

@@ -81,12 +81,13 @@ public class EventConsumer {
         ConsumerStates.State previous = reading;
         stop();
         int generation = state.generation();
-        // batched: the events of a poll are applied in one transaction (see TopicConsumer)
+        // batched: the events of a poll are applied at once in one transaction, one by one only when that
+        // fails (see TopicConsumer)
         consumer = consumers.start(state.groupId(), topics.both(), event -> {
             if (EventProjector.counts(event.type()) && projector.apply(generation, event)) {
-                countWhenCommitted();
+                countWhenCommitted(1);
             }
-        }, true);
+        }, events -> countWhenCommitted(projector.applyAll(generation, events)));
         reading = state;
         LOG.infof("reading %s in consumer group %s (generation %d)", topics.both(), state.groupId(),
                 generation);
@@ -95,13 +96,16 @@ public class EventConsumer {
         }
     }
 
-    /** Counts an applied event once its transaction (the batch's, or its own) has committed. */
-    private void countWhenCommitted() {
-        if (transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
-            applied.increment();
+    /** Counts applied events once their transaction (the batch's, or the event's own) has committed. */
+    private void countWhenCommitted(int events) {
+        if (events == 0) {
             return;
         }
-        AfterCommit.run(transactions, applied::increment);
+        if (transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
+            applied.increment(events);
+            return;
+        }
+        AfterCommit.run(transactions, () -> applied.increment(events));
     }
 
     /** The group this instance reads in, if it reads. */

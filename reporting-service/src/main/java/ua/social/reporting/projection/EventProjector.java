@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 import ua.social.contracts.code.ReferralStatus;
 import ua.social.contracts.event.AppealRecorded;
 import ua.social.contracts.event.CaseAssigned;
@@ -21,12 +22,16 @@ import ua.social.messaging.CloudEvent;
 import ua.social.messaging.ProcessedEvents;
 import ua.social.reporting.config.ReportingConfig;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -77,42 +82,75 @@ public class EventProjector {
      */
     @Transactional
     public boolean apply(int generation, CloudEvent event) {
+        return applyAll(generation, List.of(event)) == 1;
+    }
+
+    /**
+     * Applies the events of a batch in the caller's transaction (or one of its own), as {@link #apply} would one
+     * after the other, with a few statements for the whole batch: the ids of the events seen for the first time
+     * (one statement), then the rows of each read-model table (one statement each), then the intervals of every
+     * case the batch changed (recomputed once per case).
+     *
+     * @return how many of the events changed the read models (first time seen, and of a type that counts)
+     * @throws ContractViolation when an event's data breaks its contract: nothing of the batch is applied
+     */
+    @Transactional
+    public int applyAll(int generation, List<CloudEvent> events) {
+        List<CloudEvent> counted = events.stream().filter(e -> counts(e.type())).toList();
+        if (counted.isEmpty()) {
+            return 0;
+        }
         Number current = (Number) em.createNativeQuery("SELECT generation FROM consumer_state WHERE id = 1 FOR SHARE")
                 .getSingleResult();
         if (current.intValue() != generation) {
-            return false;
+            return 0;
         }
-        if (!counts(event.type())) {
-            return false;
-        }
-        EventData data = EventJson.read(event.type(), event.data()).orElseThrow();
-        if (!processedEvents.firstTime(event)) {
-            return false;
+        List<EventData> data = counted.stream()
+                .map(e -> (EventData) EventJson.read(e.type(), e.data()).orElseThrow()).toList();
+        Set<String> first = processedEvents.firstTimes(counted);
+        if (first.isEmpty()) {
+            return 0;
         }
         version.changing();
-        project(event, data);
-        return true;
+        Batch batch = new Batch();
+        int applied = 0;
+        for (int i = 0; i < counted.size(); i++) {
+            // an id twice in one batch is applied once
+            if (first.remove(counted.get(i).id())) {
+                project(batch, counted.get(i), data.get(i));
+                applied++;
+            }
+        }
+        em.unwrap(Session.class).doWork(batch::write);
+        return applied;
     }
 
-    private void project(CloudEvent event, EventData data) {
-        if (data instanceof AppealRecorded e) {
-            appealRecorded(e);
-        } else if (data instanceof CaseOpened e) {
-            caseOpened(event, e);
-        } else if (data instanceof CaseAssigned e) {
-            caseAssigned(event, e);
-        } else if (data instanceof CaseTransferred e) {
-            caseTransferred(event, e);
-        } else if (data instanceof CaseClosed e) {
-            caseClosed(event, e);
-        } else if (data instanceof CaseReopened e) {
-            caseReopened(event, e);
-        } else if (data instanceof ServiceDelivered e) {
-            serviceDelivered(e);
-        } else if (data instanceof ReferralChanged e) {
-            referralChanged(event, e);
-        } else {
-            throw new IllegalStateException("counts() lets through " + event.type() + " but nothing projects it");
+    /** The rows a batch of events adds, by table, and the cases whose intervals it changes. */
+    private static final class Batch {
+        final Rows contacts = new Rows("rm_contact", "ON CONFLICT (contact_key) DO NOTHING",
+                "contact_key", "kind", "client_key", "oblast", "hromada", "at:timestamptz", "day:date");
+        final Rows contactGroups = new Rows("rm_contact_group", "ON CONFLICT DO NOTHING", "contact_key", "grp");
+        final Rows cases = new Rows("rm_case", "ON CONFLICT (case_key) DO NOTHING",
+                "case_key", "client_key", "client_kind", "model", "oblast", "hromada", "opened_at:timestamptz",
+                "day:date");
+        final Rows caseGroups = new Rows("rm_case_group", "ON CONFLICT DO NOTHING", "case_key", "grp");
+        final Rows changes = new Rows("rm_case_change", "ON CONFLICT (event_id) DO NOTHING",
+                "event_id", "case_key", "kind", "at:timestamptz", "day:date", "status", "oblast", "hromada",
+                "sets_manager:boolean", "case_manager_key", "model", "closure_reason");
+        final Rows services = new Rows("rm_service", "ON CONFLICT (service_id) DO NOTHING",
+                "service_id:uuid", "case_key", "appeal_id:uuid", "oblast", "hromada", "category", "day:date");
+        final Rows referrals = new Rows("rm_referral_change", "ON CONFLICT (event_id) DO NOTHING",
+                "event_id", "referral_id:uuid", "case_key", "partner_sector", "oblast", "hromada", "status",
+                "requested_at:timestamptz", "changed_at:timestamptz");
+        final Set<String> changedCases = new TreeSet<>();
+
+        void write(Connection c) throws SQLException {
+            for (Rows rows : List.of(contacts, contactGroups, cases, caseGroups, changes, services, referrals)) {
+                rows.write(c);
+            }
+            if (!changedCases.isEmpty()) {
+                intervals(c, changedCases.toArray(String[]::new));
+            }
         }
     }
 
@@ -124,86 +162,95 @@ public class EventProjector {
         return at.atZoneSameInstant(zone()).toLocalDate();
     }
 
-    private void appealRecorded(AppealRecorded e) {
+    private void project(Batch b, CloudEvent event, EventData data) {
+        if (data instanceof AppealRecorded e) {
+            appealRecorded(b, e);
+        } else if (data instanceof CaseOpened e) {
+            caseOpened(b, event, e);
+        } else if (data instanceof CaseAssigned e) {
+            change(b, event, pseudonyms.caseKey(e.caseId().toString()), "ASSIGNED", e.assignedAt(), null, e.oblast(),
+                    e.hromada(), true, pseudonyms.staff(e.caseManagerId()), e.model().name(), null);
+        } else if (data instanceof CaseTransferred e) {
+            change(b, event, pseudonyms.caseKey(e.caseId().toString()), "TRANSFERRED", e.transferredAt(), null,
+                    e.toOblast(), e.toHromada(), true, pseudonyms.staff(e.toCaseManagerId()), null, null);
+        } else if (data instanceof CaseClosed e) {
+            change(b, event, pseudonyms.caseKey(e.caseId().toString()), "CLOSED", e.closedAt(), "CLOSED", e.oblast(),
+                    e.hromada(), true, pseudonyms.staff(e.caseManagerId()), e.model().name(), e.reason().name());
+        } else if (data instanceof CaseReopened e) {
+            change(b, event, pseudonyms.caseKey(e.caseId().toString()), "REOPENED", e.reopenedAt(), "ACTIVE",
+                    e.oblast(), e.hromada(), true, pseudonyms.staff(e.caseManagerId()), null, null);
+        } else if (data instanceof ServiceDelivered e) {
+            b.services.add(e.serviceId(), e.caseId() == null ? null : pseudonyms.caseKey(e.caseId().toString()),
+                    e.appealId(), e.oblast(), e.hromada(), e.category().name(), e.deliveredOn());
+        } else if (data instanceof ReferralChanged e) {
+            b.referrals.add(event.id(), e.referralId(), pseudonyms.caseKey(e.caseId().toString()),
+                    e.partnerSector().name(), e.oblast(), e.hromada(), e.status().name(), e.requestedAt(),
+                    e.changedAt());
+        } else {
+            throw new IllegalStateException("counts() lets through " + event.type() + " but nothing projects it");
+        }
+    }
+
+    private void appealRecorded(Batch b, AppealRecorded e) {
         String client = pseudonyms.client(e.clientId().toString());
-        contact("A:" + e.appealId(), "APPEAL", client, e.oblast(), e.hromada(), e.receivedAt(), names(e.vulnerableGroups()));
+        contact(b, "A:" + e.appealId(), "APPEAL", client, e.oblast(), e.hromada(), e.receivedAt(),
+                names(e.vulnerableGroups()));
     }
 
     private static List<String> names(List<? extends Enum<?>> codes) {
         return codes == null ? List.of() : codes.stream().map(Enum::name).toList();
     }
 
-    private void contact(String key, String kind, String client, String oblast, String hromada, OffsetDateTime at,
-                         List<String> groups) {
-        Sql.update(em, "INSERT INTO rm_contact (contact_key, kind, client_key, oblast, hromada, at, day) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (contact_key) DO NOTHING",
-                key, kind, client, oblast, hromada, at, day(at));
+    private void contact(Batch b, String key, String kind, String client, String oblast, String hromada,
+                         OffsetDateTime at, List<String> groups) {
+        b.contacts.add(key, kind, client, oblast, hromada, at, day(at));
         for (String g : groups) {
-            Sql.update(em, "INSERT INTO rm_contact_group (contact_key, grp) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                    key, g);
+            b.contactGroups.add(key, g);
         }
     }
 
-    private void caseOpened(CloudEvent event, CaseOpened e) {
+    private void caseOpened(Batch b, CloudEvent event, CaseOpened e) {
         String caseKey = pseudonyms.caseKey(e.caseId().toString());
         String client = pseudonyms.client(e.clientId().toString());
         String model = e.model().name();
         List<String> groups = names(e.vulnerableGroups());
         OffsetDateTime at = e.openedAt();
-        Sql.update(em, "INSERT INTO rm_case (case_key, client_key, client_kind, model, oblast, hromada, opened_at, day) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (case_key) DO NOTHING",
-                caseKey, client, e.clientKind(), model, e.oblast(), e.hromada(), at, day(at));
+        b.cases.add(caseKey, client, e.clientKind(), model, e.oblast(), e.hromada(), at, day(at));
         for (String g : groups) {
-            Sql.update(em, "INSERT INTO rm_case_group (case_key, grp) VALUES (?, ?) ON CONFLICT DO NOTHING", caseKey, g);
+            b.caseGroups.add(caseKey, g);
         }
-        change(event, caseKey, "OPENED", at, "ACTIVE", e.oblast(), e.hromada(), false, null, model, null);
+        change(b, event, caseKey, "OPENED", at, "ACTIVE", e.oblast(), e.hromada(), false, null, model, null);
         if (e.appealId() == null) {
             // taken straight into case management (e.g. outreach): the person applied all the same
-            contact("C:" + caseKey, "CASE_WITHOUT_APPEAL", client, e.oblast(), e.hromada(), at, groups);
+            contact(b, "C:" + caseKey, "CASE_WITHOUT_APPEAL", client, e.oblast(), e.hromada(), at, groups);
         }
     }
 
-    private void caseAssigned(CloudEvent event, CaseAssigned e) {
-        change(event, pseudonyms.caseKey(e.caseId().toString()), "ASSIGNED", e.assignedAt(), null, e.oblast(),
-                e.hromada(), true, pseudonyms.staff(e.caseManagerId()), e.model().name(), null);
-    }
-
-    private void caseTransferred(CloudEvent event, CaseTransferred e) {
-        change(event, pseudonyms.caseKey(e.caseId().toString()), "TRANSFERRED", e.transferredAt(), null, e.toOblast(),
-                e.toHromada(), true, pseudonyms.staff(e.toCaseManagerId()), null, null);
-    }
-
-    private void caseClosed(CloudEvent event, CaseClosed e) {
-        change(event, pseudonyms.caseKey(e.caseId().toString()), "CLOSED", e.closedAt(), "CLOSED", e.oblast(),
-                e.hromada(), true, pseudonyms.staff(e.caseManagerId()), e.model().name(), e.reason().name());
-    }
-
-    private void caseReopened(CloudEvent event, CaseReopened e) {
-        change(event, pseudonyms.caseKey(e.caseId().toString()), "REOPENED", e.reopenedAt(), "ACTIVE", e.oblast(),
-                e.hromada(), true, pseudonyms.staff(e.caseManagerId()), null, null);
-    }
-
-    private void change(CloudEvent event, String caseKey, String kind, OffsetDateTime at, String status, String oblast,
-                        String hromada, boolean setsManager, String manager, String model, String reason) {
-        // one case's changes are applied one transaction at a time, so each recomputation of its
-        // intervals sees every change committed before it
-        Sql.query(em, "SELECT pg_advisory_xact_lock(hashtext(?))", List.of(caseKey));
-        Sql.update(em, "INSERT INTO rm_case_change (event_id, case_key, kind, at, day, status, oblast, hromada, "
-                        + "sets_manager, case_manager_key, model, closure_reason) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING",
-                event.id(), caseKey, kind, at, day(at), status, oblast, hromada, setsManager, manager, model, reason);
-        intervals(caseKey);
+    private void change(Batch b, CloudEvent event, String caseKey, String kind, OffsetDateTime at, String status,
+                        String oblast, String hromada, boolean setsManager, String manager, String model,
+                        String reason) {
+        b.changes.add(event.id(), caseKey, kind, at, day(at), status, oblast, hromada, setsManager, manager, model,
+                reason);
+        b.changedCases.add(caseKey);
     }
 
     /**
-     * Rebuilds the intervals of one case (rm_case_interval) from all its changes: a function of the
-     * facts only, whatever order they arrived in. The same statement fills the table in V30.
+     * Rebuilds the intervals of the given cases (rm_case_interval) from all their changes: a function of the
+     * facts only, whatever order they arrived in. The same statement fills the table in V30. Each case's lock
+     * is taken first, in the order of the keys (no two batches wait on each other crosswise), so that one case's
+     * changes are applied one transaction at a time and each recomputation sees every change committed before it.
      */
-    private void intervals(String caseKey) {
-        Sql.update(em, "DELETE FROM rm_case_interval WHERE case_key = ?", caseKey);
-        Sql.update(em, "INSERT INTO rm_case_interval (event_id, case_key, valid_from, valid_to, status, oblast, "
+    private static void intervals(Connection c, String[] caseKeys) throws SQLException {
+        java.sql.Array keys = c.createArrayOf("text", caseKeys);
+        try (PreparedStatement lock = c.prepareStatement(
+                "SELECT count(pg_advisory_xact_lock(hashtext(k))) FROM unnest(?::text[]) AS t(k)");
+             PreparedStatement delete = c.prepareStatement(
+                     "DELETE FROM rm_case_interval WHERE case_key = ANY(?::bpchar[])");
+             PreparedStatement insert = c.prepareStatement(
+                     "INSERT INTO rm_case_interval (event_id, case_key, valid_from, valid_to, status, oblast, "
                         + "hromada, case_manager_key, model) "
-                        + "SELECT c.event_id, c.case_key, c.at, lead(c.at) OVER (ORDER BY c.at, c.event_id), "
+                        + "SELECT c.event_id, c.case_key, c.at, "
+                        + "lead(c.at) OVER (PARTITION BY c.case_key ORDER BY c.at, c.event_id), "
                         + "(SELECT s.status FROM rm_case_change s WHERE s.case_key = c.case_key "
                         + "AND s.status IS NOT NULL AND (s.at, s.event_id) <= (c.at, c.event_id) "
                         + "ORDER BY s.at DESC, s.event_id DESC LIMIT 1), c.oblast, c.hromada, "
@@ -213,22 +260,13 @@ public class EventProjector {
                         + "(SELECT d.model FROM rm_case_change d WHERE d.case_key = c.case_key "
                         + "AND d.model IS NOT NULL AND (d.at, d.event_id) <= (c.at, c.event_id) "
                         + "ORDER BY d.at DESC, d.event_id DESC LIMIT 1) "
-                        + "FROM rm_case_change c WHERE c.case_key = ?",
-                caseKey);
-    }
-
-    private void serviceDelivered(ServiceDelivered e) {
-        Sql.update(em, "INSERT INTO rm_service (service_id, case_key, appeal_id, oblast, hromada, category, day) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (service_id) DO NOTHING",
-                e.serviceId(), e.caseId() == null ? null : pseudonyms.caseKey(e.caseId().toString()), e.appealId(),
-                e.oblast(), e.hromada(), e.category().name(), e.deliveredOn());
-    }
-
-    private void referralChanged(CloudEvent event, ReferralChanged e) {
-        Sql.update(em, "INSERT INTO rm_referral_change (event_id, referral_id, case_key, partner_sector, oblast, "
-                        + "hromada, status, requested_at, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                        + "ON CONFLICT (event_id) DO NOTHING",
-                event.id(), e.referralId(), pseudonyms.caseKey(e.caseId().toString()), e.partnerSector().name(),
-                e.oblast(), e.hromada(), e.status().name(), e.requestedAt(), e.changedAt());
+                        + "FROM rm_case_change c WHERE c.case_key = ANY(?::bpchar[])")) {
+            lock.setArray(1, keys);
+            lock.executeQuery().close();
+            delete.setArray(1, keys);
+            delete.executeUpdate();
+            insert.setArray(1, keys);
+            insert.executeUpdate();
+        }
     }
 }
