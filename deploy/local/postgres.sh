@@ -65,10 +65,14 @@ pg_start() {
             || die "initdb failed; see $LOG_DIR/postgres.log"
     fi
     as_pg mkdir -p "$home/run"
+    # One server holds every service's database and Keycloak's. Memory for pages and maintenance, and WAL
+    # room between checkpoints: with the defaults (128 MB, 1 GB) a bulk load (./platform bench seeds millions
+    # of rows) spends its time in checkpoints and full-page writes (docs/performance.md).
+    local PG_SETTINGS="-c shared_buffers=512MB -c maintenance_work_mem=256MB -c max_wal_size=4GB -c checkpoint_timeout=15min -c wal_compression=on"
     require_free_port "$PG_PORT" PostgreSQL PG_PORT
     touch "$LOG_DIR/postgres.log"; is_root && chown postgres "$LOG_DIR/postgres.log"
     as_pg "$bin/pg_ctl" -D "$home/data" -l "$LOG_DIR/postgres.log" -w -t 60 \
-        -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$home/run -c max_connections=200" \
+        -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$home/run -c max_connections=200 $PG_SETTINGS" \
         start >/dev/null || die "PostgreSQL did not start; see $LOG_DIR/postgres.log"
     head -1 "$home/data/postmaster.pid" > "$(pid_file postgres)"
     pg_create_databases
