@@ -50,7 +50,7 @@ public class EventConsumers {
     Duration firstBackoff;
     @ConfigProperty(name = "platform.consumer.max-backoff", defaultValue = "10s")
     Duration maxBackoff;
-    @ConfigProperty(name = "platform.consumer.batch-size", defaultValue = "1000")
+    @ConfigProperty(name = "platform.consumer.batch-size", defaultValue = "5000")
     int batchSize;
 
     @Inject

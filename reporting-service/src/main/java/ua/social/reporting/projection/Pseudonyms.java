@@ -20,6 +20,8 @@ import java.util.HexFormat;
 public class Pseudonyms {
 
     private final byte[] key;
+    /** A Mac per thread, keyed once: looking the algorithm up and keying it per id cost more than hashing. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     @Inject
     public Pseudonyms(ReportingConfig config) {
@@ -46,11 +48,16 @@ public class Pseudonyms {
     }
 
     private String of(String kind, String id) {
+        // doFinal resets the Mac to its key for the next id
+        byte[] digest = macs.get().doFinal((kind + ":" + id).getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest, 0, 16);
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            byte[] digest = mac.doFinal((kind + ":" + id).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }
