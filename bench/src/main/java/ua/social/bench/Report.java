@@ -169,6 +169,15 @@ final class Report {
         b.append("\nWrite path maximum (best of the closed-loop ramp): **").append(w.get("maxThroughput"))
                 .append(" requests/s**").append(tps == null ? "" : String.format(Locale.ROOT, " = %.4f × pgbench",
                         ((Number) w.getOrDefault("maxThroughput", 0)).doubleValue() / tps)).append(".\n");
+        Map<String, Object> firstAnswers = map("statisticsFirstAnswerSeconds");
+        if (!firstAnswers.isEmpty()) {
+            StringBuilder t = new StringBuilder();
+            firstAnswers.forEach((k, v) -> t.append(t.isEmpty() ? "" : ", ").append(k).append(' ').append(v).append(" s"));
+            b.append("\nMinistry statistics: the first answer of each request is computed from the read models and "
+                    + "then kept until they change (reporting-service README, \"Kept answers\"); the scenarios above "
+                    + "read after it. Seconds until the first answer (503 statistics-busy with Retry-After while it is "
+                    + "computed): ").append(t).append(".\n");
+        }
         Map<String, Object> rtt = map("referralToTimeline");
         b.append("\nReferral change → timeline: a partner's transition (API key) timed from its 200 to the first poll of the "
                 + "case timeline (every ").append(rtt.get("pollIntervalMs")).append(" ms) that shows the entry, while ")
