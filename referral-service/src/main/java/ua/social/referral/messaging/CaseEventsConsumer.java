@@ -5,12 +5,14 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import ua.social.messaging.CloudEvent;
 import ua.social.messaging.EventConsumers;
 import ua.social.messaging.EventTopics;
 import ua.social.messaging.TopicConsumer;
 import ua.social.referral.config.ReferralConfig;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Reads case-service's events ({@code platform.topics.case-events}) from start-up to shut-down on its own thread and hands each event to
@@ -34,11 +36,15 @@ public class CaseEventsConsumer {
         if (!config.caseEvents().enabled()) {
             return;
         }
-        consumer = consumers.start(config.caseEvents().groupId(), List.of(topics.caseEvents()), event -> {
+        Consumer<CloudEvent> apply = event -> {
             if (CaseProjector.handles(event.type())) {
                 projector.apply(event);
             }
-        });
+        };
+        // batched: the events of a poll in one transaction (one commit, not one per event: a community's
+        // bulk import or a national backlog of case events is millions), one by one only when that fails
+        consumer = consumers.start(config.caseEvents().groupId(), List.of(topics.caseEvents()), apply,
+                events -> events.forEach(apply));
     }
 
     void stop(@Observes ShutdownEvent ev) {

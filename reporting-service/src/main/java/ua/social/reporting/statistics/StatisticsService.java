@@ -31,6 +31,10 @@ public class StatisticsService {
     @Inject
     StatisticsCache cache;
 
+    /** The key of a published answer in the cache. */
+    private record AnswerKey(StatisticsQuery query, boolean rebuilding) {
+    }
+
     /** The key of a period and group's pattern in the cache. */
     private record PatternKey(LocalDate from, LocalDate to, String category, int minCount) {
     }
@@ -46,12 +50,17 @@ public class StatisticsService {
      */
     public Report report(Caller caller, Filters filters) {
         StatisticsQuery q = scope(caller, filters);
-        RawReport raw = cache.get(q, () -> repository.raw(q));
-        Suppression suppression = new Suppression(config.suppression().minCount());
-        DisclosurePattern pattern = pattern(q.from(), q.to(), q.category(), suppression);
-        Report.Scope scope = new Report.Scope(q.groupBy().param(), q.oblast(), q.hromadas(), q.category());
-        return new ReportBuilder(suppression)
-                .publish(raw, new Report.Period(q.from(), q.to()), scope, replays.running(), pattern);
+        boolean rebuilding = replays.running();
+        // the published answer is kept too: building it from the counts and the pattern costs more CPU than
+        // a kept answer's whole request
+        return cache.get(new AnswerKey(q, rebuilding), () -> {
+            RawReport raw = cache.get(q, () -> repository.raw(q));
+            Suppression suppression = new Suppression(config.suppression().minCount());
+            DisclosurePattern pattern = pattern(q.from(), q.to(), q.category(), suppression);
+            Report.Scope scope = new Report.Scope(q.groupBy().param(), q.oblast(), q.hromadas(), q.category());
+            return new ReportBuilder(suppression)
+                    .publish(raw, new Report.Period(q.from(), q.to()), scope, rebuilding, pattern);
+        });
     }
 
     /** The suppression pattern of a period and group for every region (the counts of every community). */
