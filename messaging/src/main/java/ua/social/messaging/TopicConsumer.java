@@ -386,16 +386,7 @@ public final class TopicConsumer implements AutoCloseable {
                 builder.addLink(context);
             }
         }
-        Span span = builder.startSpan();
-        try (Scope ignored = span.makeCurrent()) {
-            batchHandler.accept(events);
-        } catch (RuntimeException e) {
-            span.recordException(e);
-            span.setStatus(StatusCode.ERROR, Failures.describe(e, 200));
-            throw e;
-        } finally {
-            span.end();
-        }
+        inSpan(builder.startSpan(), () -> batchHandler.accept(events));
     }
 
     private void applyTraced(ConsumerRecord<String, String> r, CloudEvent event) {
@@ -410,8 +401,13 @@ public final class TopicConsumer implements AutoCloseable {
                 .setAttribute("messaging.message.id", event.id())
                 .setAttribute("cloudevents.event_type", event.type())
                 .startSpan();
+        inSpan(span, () -> handler.accept(event));
+    }
+
+    /** Runs the work with the span current, records a failure on it, and ends it. */
+    private static void inSpan(Span span, Runnable work) {
         try (Scope ignored = span.makeCurrent()) {
-            handler.accept(event);
+            work.run();
         } catch (RuntimeException e) {
             span.recordException(e);
             span.setStatus(StatusCode.ERROR, Failures.describe(e, 200));
