@@ -68,10 +68,11 @@ public interface ReportingConfig {
     interface Statistics {
         /**
          * How long a computed answer is still given after the read models changed: under a steady flow of
-         * events every answer would otherwise be computed again. 0: an answer is never older than the read
-         * models.
+         * events every answer would otherwise be computed again, but instances behind one address then
+         * answer differently until it passes (each keeps its own). 0 (the default): an answer is never older
+         * than the read models.
          */
-        @WithDefault("60s")
+        @WithDefault("0s")
         Duration maxAge();
 
         /** Computations from the read models at the same time (each holds the whole country's counts). */
