@@ -140,6 +140,8 @@ public final class Bench {
     /** Every figure, in the order of the report. */
     final Map<String, Object> figures = new LinkedHashMap<>();
     final List<LoadGenerator.Result> results = new ArrayList<>();
+    /** Phases that failed: name → what failed. */
+    private final Map<String, String> failed = new LinkedHashMap<>();
     private final Memory memory;
 
     Bench(Options o) {
@@ -192,6 +194,9 @@ public final class Bench {
         up.put("coldSeconds", o.upColdSeconds());
         figures.put("platformUp", up);
         run.put("finishedAt", OffsetDateTime.now(ZoneOffset.UTC).toString());
+        if (!failed.isEmpty()) {
+            figures.put("failedSteps", failed);
+        }
         return new Report(figures, results).write(o.out());
     }
 
@@ -199,11 +204,22 @@ public final class Bench {
         void run() throws Exception;
     }
 
-    private void step(String name, Phase p) throws Exception {
+    /**
+     * Runs a phase; a phase that fails is recorded in the report ({@code failedSteps}) and the run goes on, so
+     * an hour-long national run still reports every figure it could measure.
+     */
+    private void step(String name, Phase p) {
         long t0 = System.nanoTime();
         System.out.println("bench: " + name + "...");
-        p.run();
-        System.out.printf("bench: %s done in %.1f s%n", name, (System.nanoTime() - t0) / 1e9);
+        try {
+            p.run();
+            System.out.printf("bench: %s done in %.1f s%n", name, (System.nanoTime() - t0) / 1e9);
+        } catch (Exception | AssertionError e) {
+            String why = String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getSimpleName());
+            failed.put(name, e.getClass().getSimpleName() + ": " + why);
+            System.out.printf("bench: %s FAILED after %.1f s: %s%n", name, (System.nanoTime() - t0) / 1e9, why);
+            e.printStackTrace(System.out);
+        }
     }
 
     // --- database -----------------------------------------------------------------------------------
@@ -493,7 +509,8 @@ public final class Bench {
                 "criteria", List.of("CANNOT_REACH_VITAL_SERVICE_ALONE"), "model", "BROKERAGE",
                 "consent", Map.of("givenAt", OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).toString(),
                         "processing", true, "sharingWithPartners", true))), 201).path("id").asText();
-        Awaitility.await("referral-service to learn case " + caseId).atMost(Duration.ofSeconds(60))
+        // referral-service learns cases from case.events in order: behind a seeded backlog it takes that long
+        Awaitility.await("referral-service to learn case " + caseId).atMost(o.flowWindow())
                 .pollInterval(Duration.ofMillis(100)).ignoreException(IllegalStateException.class)
                 .until(() -> api.send(api.get(o.referralUrl() + "/cases/" + caseId, api.bearer(SUPERVISOR)), 200) != null);
         String admin = api.bearer(ADMIN);

@@ -126,6 +126,11 @@ final class Report {
         if (Boolean.TRUE.equals(run.get("sharedMachine"))) {
             b.append("**The machine was shared** with other work while this ran: the figures are lower bounds. ");
         }
+        Map<String, Object> failedSteps = map("failedSteps");
+        if (!failedSteps.isEmpty()) {
+            b.append("\n\n**Steps that failed** (their figures are missing below):\n");
+            failedSteps.forEach((k, v) -> b.append("\n- ").append(k).append(": ").append(v));
+        }
         b.append("\n\n## Machine\n\n| | |\n|---|---|\n");
         machine.forEach((k, v) -> b.append("| ").append(k).append(" | ").append(v).append(" |\n"));
 
