@@ -1,5 +1,6 @@
 package ua.social.reporting.statistics;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -8,6 +9,8 @@ import ua.social.identity.testing.TestClock;
 import ua.social.reporting.config.ReportingConfig;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -33,7 +37,12 @@ class StatisticsCacheTest {
 
     private final AtomicLong version = new AtomicLong();
     private final TestClock clock = new TestClock();
-    private final ExecutorService pool = Executors.newFixedThreadPool(4);
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    private final ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r);
+        threads.add(t);
+        return t;
+    });
 
     @AfterEach
     void stop() {
@@ -84,17 +93,16 @@ class StatisticsCacheTest {
     @Test
     void requestsForAnAnswerBeingComputedWaitForThatOneComputation() throws Exception {
         StatisticsCache cache = cache(Duration.ZERO, 2, Duration.ofSeconds(30));
-        CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger computed = new AtomicInteger();
-        Future<Integer> first = pool.submit(() -> cache.get("national", () -> {
-            started.countDown();
-            await(release);
-            return computed.incrementAndGet();
-        }));
-        assertTrue(started.await(10, TimeUnit.SECONDS));
+        Future<Integer> first = blocked(cache, "national", release, computed::incrementAndGet);
+        // an event applied meanwhile: a request that did not wait for the running computation computes again
+        version.incrementAndGet();
         Future<Integer> second = pool.submit(() -> cache.get("national", computed::incrementAndGet));
         Future<Integer> third = pool.submit(() -> cache.get("national", computed::incrementAndGet));
+        // all three parked: the first on its release, the other two on the first's computation
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> threads.stream()
+                .filter(t -> t.getState() == Thread.State.TIMED_WAITING).count() == 3);
         release.countDown();
         assertEquals(1, first.get(10, TimeUnit.SECONDS));
         assertEquals(1, second.get(10, TimeUnit.SECONDS));
@@ -105,14 +113,8 @@ class StatisticsCacheTest {
     @Test
     void beyondTheAllowedComputationsARequestIsAskedToComeBackWithRetryAfter() throws Exception {
         StatisticsCache cache = cache(Duration.ZERO, 1, Duration.ofMillis(200));
-        CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Future<String> national = pool.submit(() -> cache.get("national", () -> {
-            started.countDown();
-            await(release);
-            return "country";
-        }));
-        assertTrue(started.await(10, TimeUnit.SECONDS));
+        Future<String> national = blocked(cache, "national", release, () -> "country");
 
         ProblemException other = assertThrows(ProblemException.class, () -> cache.get("oblast", () -> "oblast"));
         assertEquals(503, other.problem().status);
@@ -143,6 +145,19 @@ class StatisticsCacheTest {
         }));
         assertEquals("database away", e.getMessage());
         assertEquals("now", cache.get("2026", () -> "now"));
+    }
+
+    /** A computation of the key that has started and goes on only when {@code release} is counted down. */
+    private <T> Future<T> blocked(StatisticsCache cache, String key, CountDownLatch release, Supplier<T> value)
+            throws InterruptedException {
+        CountDownLatch started = new CountDownLatch(1);
+        Future<T> running = pool.submit(() -> cache.get(key, () -> {
+            started.countDown();
+            await(release);
+            return value.get();
+        }));
+        assertTrue(started.await(10, TimeUnit.SECONDS));
+        return running;
     }
 
     private static void await(CountDownLatch latch) {
