@@ -10,7 +10,8 @@ Usage: ./platform bench [--quick] [--cases N] [--out DIR] [--shared] [--cold] [-
   --cases N    cases to seed (default 1,000,000; two clients, 1.3 appeals, two services per case)
   --out DIR    where bench.json, bench.md and latency.svg go (default \$PLATFORM_HOME/bench/<time>)
   --shared     say in the report that the machine was shared with other work
-  --cold       also time a cold ./platform up (deletes the platform's data: down --purge, then up)
+  --cold       also time a cold ./platform up before the warm one (deletes the platform's data: down --purge,
+               then up)
 
 After --, options go to the harness as they are, e.g. -- --scenario-seconds 10 --read-rate 100
 --referrals 50 (java -cp bench/target/bench.jar:bench/target/lib/* ua.social.bench.Bench --help).
@@ -80,7 +81,7 @@ cmd_bench() {
         cmd_down --purge
         t=$SECONDS; cmd_up; up_cold=$((SECONDS - t))
     fi
-    if [ -z "$quick" ] && [ -z "$cold" ]; then
+    if [ -z "$quick" ]; then
         # warm: installed, built, data kept, everything stopped
         bench_all_running || cmd_up
         say "Timing a warm ./platform up (down, then up; data kept)"
