@@ -152,6 +152,8 @@ cmd_down() {
         kafka_purge
         pg_purge
         rm -rf "$LOG_DIR" "$RUN_DIR"
+        # made again at once: an up in the same shell (bench --cold) writes its logs there
+        mkdir -p "$LOG_DIR" "$RUN_DIR"
         say "Data deleted."
     fi
 }
