@@ -86,6 +86,24 @@ public interface ReportingConfig {
         /** Results kept (counts of a request, counts and pattern of a period and group), least recently used out. */
         @WithDefault("64")
         int cachedResults();
+
+        /**
+         * How a quarter's and a year's answers are protected against their months' (docs/adr/0011, "Nested
+         * periods"). {@code own} (the default): each period on its own, so a quarter minus its months can still
+         * reveal a small count that adds up over time. {@code months}: such a count is withheld in a quarter or
+         * year wherever one of its months withholds it, which holds against every combination of periods but
+         * withholds a period's figure whenever one month is small.
+         */
+        @WithDefault("own")
+        NestedPeriods nestedPeriods();
+    }
+
+    /** See {@link Statistics#nestedPeriods()}. */
+    enum NestedPeriods {
+        /** Each period protected on its own. */
+        OWN,
+        /** A quarter's and a year's counts that add up over time are decided by its months. */
+        MONTHS
     }
 
     interface Dashboard {

@@ -3,17 +3,32 @@ package ua.social.reporting.statistics;
 import ua.social.contracts.code.PartnerSector;
 import ua.social.reporting.statistics.Suppression.Grid;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 
+import static ua.social.reporting.statistics.ReportBuilder.APPEALS_BY_MONTH;
+import static ua.social.reporting.statistics.ReportBuilder.APPLICANTS;
+import static ua.social.reporting.statistics.ReportBuilder.APPLICANTS_BY_MONTH;
+import static ua.social.reporting.statistics.ReportBuilder.CLOSED_BY_REASON;
+import static ua.social.reporting.statistics.ReportBuilder.OPENED_BY_GROUP;
+import static ua.social.reporting.statistics.ReportBuilder.OPENED_BY_MODEL;
+import static ua.social.reporting.statistics.ReportBuilder.OPENED_BY_MONTH;
 import static ua.social.reporting.statistics.ReportBuilder.REFERRALS_BY_REGION;
 import static ua.social.reporting.statistics.ReportBuilder.REFERRALS_BY_SECTOR;
+import static ua.social.reporting.statistics.ReportBuilder.SERVICES_BY_CATEGORY;
 
 /**
  * The one suppression pattern of a period and a vulnerable group (or none) for every region: which counts
@@ -47,6 +62,21 @@ import static ua.social.reporting.statistics.ReportBuilder.REFERRALS_BY_SECTOR;
  * other than zero in them, so the same counts give the same pattern at the end of a quarter or year as at
  * the end of its last month.
  *
+ * <p><b>Periods of several months</b> (a quarter, a year) hold their months: a count that adds up over time
+ * (appeals, cases opened, closures, services, referrals sent, and each month's own column of the monthly
+ * tables) is, in the period, the sum of the same count in its months. Such a count is withheld in the period
+ * wherever a month withholds it, and is otherwise <i>given</i> (anyone can add up the months' published
+ * counts, so it is no complement here). Every number the period publishes of such a count is then a sum of
+ * numbers its months publish, so the answers of a period and of its months together tell no more about those
+ * counts than the months' answers, which their own patterns protect. What the months withhold is, in the
+ * period, the union of their patterns; a change that keeps a month's sums keeps the period's, so the period's
+ * own relations fix none of it either (its steps still check and complement it, through the counts that do
+ * not add up over time). Those counts (persons, case managers and cases carried, referrals by status at the
+ * end, the snapshots) are decided by the period's own steps as above, with two rules for the months: a
+ * referral row whose referrals sent the months withhold is withheld whole (its statuses can then absorb any
+ * change the months allow), and a community whose months give a count its oblast withholds protects its
+ * inherited counts itself (docs/adr/0011, "Nested periods").
+ *
  * <p>Ties between equal candidates are broken by the counts and stable keys only (region codes, column
  * positions), never by the request, so every request of the period and group gets the same pattern.
  */
@@ -65,15 +95,18 @@ public final class DisclosurePattern {
     private final Map<String, Map<String, boolean[]>> rows = new HashMap<>();
     /** region → its sector table, withheld per [sector row or total row][column or row total]. */
     private final Map<String, boolean[][]> sectors = new HashMap<>();
+    /** The patterns of the period's months when it has more than one (a quarter, a year); else empty. */
+    private final Map<YearMonth, DisclosurePattern> months;
 
     private DisclosurePattern(RawReport communities, Function<String, Optional<String>> oblastOfCommunity,
-                              Suppression suppression, String category) {
+                              Suppression suppression, String category, Map<YearMonth, DisclosurePattern> months) {
         if (communities.groupBy() != StatisticsQuery.GroupBy.HROMADA) {
             throw new IllegalArgumentException("the pattern is built from the counts of every community");
         }
         this.suppression = suppression;
         this.category = category;
         this.communities = communities;
+        this.months = months;
         for (String h : communities.regions()) {
             // a community no record places in an oblast cannot be asked for (the request is refused), so it
             // only counts in the country's figures: it is an oblast of its own there
@@ -93,7 +126,32 @@ public final class DisclosurePattern {
      */
     public static DisclosurePattern of(RawReport communities, Function<String, Optional<String>> oblastOf,
                                        Suppression suppression, String category) {
-        return new DisclosurePattern(communities, oblastOf, suppression, category);
+        return of(communities, oblastOf, suppression, category, List.of());
+    }
+
+    /**
+     * The pattern of a period of several months, which withholds the counts that add up over time wherever
+     * one of its months does.
+     *
+     * @param months the patterns of the period's months (same group, same k), in order; empty for one month (or
+     *               for the period protected on its own, as if its months were never asked for)
+     */
+    public static DisclosurePattern of(RawReport communities, Function<String, Optional<String>> oblastOf,
+                                       Suppression suppression, String category, List<DisclosurePattern> months) {
+        Map<YearMonth, DisclosurePattern> byMonth = new TreeMap<>();
+        if (communities.months().size() > 1 && !months.isEmpty()) {
+            for (DisclosurePattern month : months) {
+                if (month.communities.months().size() != 1) {
+                    throw new IllegalArgumentException("a part of a period must be one month");
+                }
+                byMonth.put(month.communities.months().get(0), month);
+            }
+            if (!byMonth.keySet().equals(new TreeSet<>(communities.months()))) {
+                throw new IllegalArgumentException("the patterns of the months " + communities.months()
+                        + " are needed, got " + byMonth.keySet());
+            }
+        }
+        return new DisclosurePattern(communities, oblastOf, suppression, category, byMonth);
     }
 
     /**
@@ -150,6 +208,17 @@ public final class DisclosurePattern {
         List<Grid> all = new ArrayList<>(grids);
         all.addAll(sectorOf.values());
         all.addAll(sectorSums(oblasts, sectorOf, country, false));
+        if (!months.isEmpty()) {
+            for (Grid g : grids) {
+                if (ReportBuilder.sectorRows(g.name())) {
+                    fromMonths(g, r -> COUNTRY, true);
+                } else {
+                    fromMonths(g, r -> r < oblasts.size() ? oblasts.get(r) : COUNTRY, false);
+                }
+            }
+            sectorOf.forEach((oblast, g) -> fromMonths(g, r -> oblast, true));
+            giveLinked(all);
+        }
         suppression.protect(all);
         for (Grid g : grids) {
             if (ReportBuilder.sectorRows(g.name())) {
@@ -212,7 +281,6 @@ public final class DisclosurePattern {
         List<Grid> grids = new ArrayList<>(ReportBuilder.grids(byCommunity, category));
         grids.removeIf(g -> ReportBuilder.sectorRows(g.name()) || SNAPSHOTS.contains(g.name()));
         Map<String, boolean[]> given = rows.getOrDefault(oblast, Map.of());
-        grids.forEach(g -> giveAndInherit(g, given));
         for (String table : SNAPSHOTS) {
             List<String> shown = shown(byCommunity, table, hs);
             if (shown.isEmpty()) {
@@ -220,29 +288,45 @@ public final class DisclosurePattern {
             }
             Grid g = ReportBuilder.grid(ReportBuilder.grids(rollUp(StatisticsQuery.GroupBy.HROMADA, shown,
                     h -> shown.contains(h) ? h : null), category), table);
-            giveAndInherit(g, given);
+            g.fixTotalRow();
+            inherit(g, r -> given.get(table), r -> false);
             suppression.protect(g);
             record(g, shown, null);
         }
+        grids.forEach(Grid::fixTotalRow);
         Grid region = ReportBuilder.grid(grids, REFERRALS_BY_REGION);
         boolean[][] parentSectors = sectors.get(oblast);
         Map<String, Grid> sectorOf = new TreeMap<>();
         for (int r = 0; r < hs.size(); r++) {
-            Grid g = sectorGrid(byCommunity, hs.get(r), region, r);
-            for (int s = 0; s < g.rows(); s++) {
-                for (int c = 0; c <= g.columns(); c++) {
-                    if (parentSectors[s][c]) {
-                        g.inherit(s, c);
-                    }
-                }
-            }
-            sectorOf.put(hs.get(r), g);
+            sectorOf.put(hs.get(r), sectorGrid(byCommunity, hs.get(r), region, r));
         }
+        // A community withholds every count its oblast withholds, so that any change of the oblast's can be put
+        // on it; then it needs no protection of its own for them. In a longer period the months decide first:
+        // a community with nothing in the month that withholds its oblast's count shows its zero there, so its
+        // sum over the period is given, and a change of the oblast's cannot be put on that community; its
+        // inherited counts are then protected here like any other.
+        Set<String> alone = new HashSet<>();
+        if (!months.isEmpty()) {
+            for (Grid g : grids) {
+                fromMonths(g, r -> r < hs.size() ? hs.get(r) : null, false);
+                boolean[] parent = given.get(g.name());
+                forEachGivenUnder(g, r -> parent, r -> alone.add(hs.get(r)));
+            }
+            sectorOf.forEach((h, g) -> {
+                fromMonths(g, x -> h, true);
+                forEachGivenUnder(g, x -> parentSectors[x], x -> alone.add(h));
+            });
+        }
+        grids.forEach(g -> inherit(g, r -> given.get(g.name()), r -> alone.contains(hs.get(r))));
+        sectorOf.forEach((h, g) -> inherit(g, x -> parentSectors[x], x -> alone.contains(h)));
         Grid oblastSectors = sectorGrid(rollUp(StatisticsQuery.GroupBy.OBLAST, List.of(oblast),
                 h -> oblast.equals(oblastOf.get(h)) ? oblast : null), oblast, null, -1);
         List<Grid> all = new ArrayList<>(grids);
         all.addAll(sectorOf.values());
         all.addAll(sectorSums(hs, sectorOf, oblastSectors, true));
+        if (!months.isEmpty()) {
+            giveLinked(all);
+        }
         suppression.protect(all);
         for (Grid g : grids) {
             record(g, hs, null);
@@ -250,14 +334,135 @@ public final class DisclosurePattern {
         sectorOf.forEach((h, g) -> sectors.put(h, withheld(g)));
     }
 
-    /** The oblast's figures given (the total row), and its withheld counts withheld in every community. */
-    private static void giveAndInherit(Grid g, Map<String, boolean[]> given) {
-        g.fixTotalRow();
-        boolean[] parent = given.get(g.name());
+    /**
+     * Withholds a community's count wherever its oblast's is withheld ({@code parentOfRow}: the oblast's withheld
+     * counts for a row of the grid, null when it has none): inherited (no protection needed here), or, for a row
+     * for which {@code protectHere} holds, withheld to be protected here. A count the months give stays given.
+     */
+    private static void inherit(Grid g, IntFunction<boolean[]> parentOfRow, IntPredicate protectHere) {
         for (int r = 0; r < g.rows(); r++) {
+            boolean[] parent = parentOfRow.apply(r);
             for (int c = 0; c <= g.columns(); c++) {
-                if (g.present(r, c) && parent != null && parent[c]) {
+                if (!g.present(r, c) || parent == null || !parent[c] || g.given(r, c)) {
+                    continue;
+                }
+                if (protectHere.test(r)) {
+                    g.withhold(r, c);
+                } else {
                     g.inherit(r, c);
+                }
+            }
+        }
+    }
+
+    /** Calls {@code found} with each row (not the total row) that has a count given where its parent's is withheld. */
+    private static void forEachGivenUnder(Grid g, IntFunction<boolean[]> parentOfRow, IntConsumer found) {
+        for (int r = 0; r < g.rows(); r++) {
+            boolean[] parent = parentOfRow.apply(r);
+            for (int c = 0; c <= g.columns(); c++) {
+                if (parent != null && g.present(r, c) && parent[c] && g.given(r, c)) {
+                    found.accept(r);
+                    break;
+                }
+            }
+        }
+    }
+
+    // --- the months of a longer period ----------------------------------------------------------------
+
+    /**
+     * Marks the entries of a grid that its months decide: withheld where a month withholds the count (protected
+     * here too), given where every month publishes it. {@code regionOfRow} names the region of a row (null: a
+     * row given from above); {@code sectorTable}: the rows are the sectors of that one region.
+     */
+    private void fromMonths(Grid g, IntFunction<String> regionOfRow, boolean sectorTable) {
+        boolean referrals = sectorTable || g.name().equals(REFERRALS_BY_REGION);
+        for (int r = 0; r <= g.rows(); r++) {
+            String region = regionOfRow.apply(r);
+            if (region == null) {
+                continue;
+            }
+            int row = r;
+            if (referrals && !g.suppressed(r, g.columns()) && !g.given(r, g.columns()) && (sectorTable
+                    ? anyMonth(p -> p.sectorWithheld(region, row, g.columns()))
+                    : anyMonth(p -> p.withheld(REFERRALS_BY_REGION, region, g.columns())))) {
+                // The referrals sent add up over time, their statuses at the end do not. Where the months withhold
+                // the referrals sent, every status of the row is withheld too: any change the months allow to the
+                // referrals sent can then be matched by one status column, and the period's sums say nothing more
+                // about the months' counts.
+                for (int c = 0; c <= g.columns(); c++) {
+                    if (!g.suppressed(r, c) && !g.given(r, c)) {
+                        g.withhold(r, c);
+                    }
+                }
+                continue;
+            }
+            for (int c = 0; c <= g.columns(); c++) {
+                if (!g.present(r, c) || g.suppressed(r, c) || g.given(r, c)) {
+                    continue;
+                }
+                int column = c;
+                Boolean withheld = sectorTable
+                        ? (c == g.columns() ? anyMonth(p -> p.sectorWithheld(region, row, column)) : null)
+                        : byMonths(g.name(), region, c, g.columns());
+                if (Boolean.TRUE.equals(withheld)) {
+                    g.withhold(r, c);
+                } else if (Boolean.FALSE.equals(withheld)) {
+                    g.give(r, c);
+                }
+            }
+        }
+    }
+
+    /**
+     * What the months decide for a count of a region table: true when a month withholds it, false when every
+     * month publishes it, null for a count that does not add up over the months (decided by this period).
+     * A monthly table's column of one month is that month's own count (its column 0); with a group the
+     * persons of a month are those with the group on a contact of the whole period, not the month's own.
+     */
+    private Boolean byMonths(String table, String region, int column, int columns) {
+        return switch (table) {
+            case APPLICANTS -> column == 1 ? anyMonth(p -> p.withheld(table, region, 1)) : null;
+            case APPLICANTS_BY_MONTH -> category == null ? monthOf(column).withheld(table, region, 0) : null;
+            case APPEALS_BY_MONTH, OPENED_BY_MONTH -> column < columns ? monthOf(column).withheld(table, region, 0)
+                    : anyMonth(p -> p.withheld(table, region, 1));
+            case OPENED_BY_MODEL, OPENED_BY_GROUP, CLOSED_BY_REASON, SERVICES_BY_CATEGORY ->
+                    anyMonth(p -> p.withheld(table, region, column));
+            case REFERRALS_BY_REGION -> column == columns ? anyMonth(p -> p.withheld(table, region, column)) : null;
+            default -> null;
+        };
+    }
+
+    private DisclosurePattern monthOf(int column) {
+        return months.get(communities.months().get(column));
+    }
+
+    private boolean anyMonth(Predicate<DisclosurePattern> withheld) {
+        return months.values().stream().anyMatch(withheld);
+    }
+
+    /** A quantity given in one table is given in every table that shows it. */
+    private static void giveLinked(List<Grid> grids) {
+        Set<String> given = new HashSet<>();
+        Set<String> withheld = new HashSet<>();
+        for (Grid g : grids) {
+            for (int r = 0; r <= g.rows(); r++) {
+                for (int c = 0; c <= g.columns(); c++) {
+                    if (g.present(r, c) && g.suppressed(r, c)) {
+                        withheld.add(g.key(r, c));
+                    } else if (g.present(r, c) && g.given(r, c)) {
+                        given.add(g.key(r, c));
+                    }
+                }
+            }
+        }
+        given.removeAll(withheld);
+        for (Grid g : grids) {
+            for (int r = 0; r <= g.rows(); r++) {
+                for (int c = 0; c <= g.columns(); c++) {
+                    if (g.present(r, c) && !g.suppressed(r, c) && !g.given(r, c) && given.contains(g.key(r, c))) {
+                        g.give(r, c);
+                    }
                 }
             }
         }

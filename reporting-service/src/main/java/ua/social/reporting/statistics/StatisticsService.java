@@ -63,12 +63,20 @@ public class StatisticsService {
         });
     }
 
-    /** The suppression pattern of a period and group for every region (the counts of every community). */
+    /**
+     * The suppression pattern of a period and group for every region (the counts of every community). With
+     * {@code reporting.statistics.nested-periods=months} a quarter's or a year's is built on the patterns of its
+     * months (each kept for the month's own requests too), so that the period and its months cannot be
+     * subtracted (docs/adr/0011, "Nested periods").
+     */
     public DisclosurePattern pattern(LocalDate from, LocalDate to, String category, Suppression suppression) {
         return cache.get(new PatternKey(from, to, category, suppression.minCount()), () -> {
             RawReport all = countryByCommunity(from, to, category);
             Map<String, String> oblasts = communities.oblastsOf(all.regions());
-            return DisclosurePattern.of(all, h -> Optional.ofNullable(oblasts.get(h)), suppression, category);
+            boolean byMonths = config.statistics().nestedPeriods() == ReportingConfig.NestedPeriods.MONTHS;
+            List<DisclosurePattern> months = !byMonths || all.months().size() < 2 ? List.of() : all.months().stream()
+                    .map(m -> pattern(m.atDay(1), m.atEndOfMonth(), category, suppression)).toList();
+            return DisclosurePattern.of(all, h -> Optional.ofNullable(oblasts.get(h)), suppression, category, months);
         });
     }
 

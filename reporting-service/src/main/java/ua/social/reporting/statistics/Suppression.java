@@ -149,6 +149,25 @@ public final class Suppression {
             return this;
         }
 
+        /**
+         * Makes one entry given: a number the caller can work out from other answers (a period's sum of its months'
+         * published counts), so here it is neither withheld nor chosen as a complement.
+         */
+        Grid give(int row, int column) {
+            requirePresent(row, column);
+            if (suppressed[row][column]) {
+                throw new IllegalArgumentException(name + ": a withheld entry cannot be given at " + row + "," + column);
+            }
+            fixed[row][column] = true;
+            return this;
+        }
+
+        /** Whether an entry is given ({@link #fixTotalRow}, {@link #give}). */
+        boolean given(int row, int column) {
+            requirePresent(row, column);
+            return fixed[row][column];
+        }
+
         /** Withholds an entry as a pattern computed elsewhere says (no protection is run on this grid). */
         void withhold(int row, int column) {
             requirePresent(row, column);

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,11 +41,20 @@ class DisclosurePatternTest {
 
     /** The counts of every community of a random country, each community with its own sector table. */
     private static RawReport country(Random random, String category, int months, Map<String, String> oblastOf) {
+        return country(random, category, months, oblastOf, 0);
+    }
+
+    /** The same with each community left out (no counts at all, as in most months of a small one) at that rate. */
+    private static RawReport country(Random random, String category, int months, Map<String, String> oblastOf,
+                                     double absent) {
         List<String> hs = new ArrayList<>();
         Map<String, RawReport> each = new LinkedHashMap<>();
         for (Map.Entry<String, Integer> o : new TreeMap<>(COMMUNITIES_PER_OBLAST).entrySet()) {
             for (int i = 0; i < o.getValue(); i++) {
                 String h = "UA" + o.getKey().substring(3) + String.format("%015d", i + 1);
+                if (random.nextDouble() < absent) {
+                    continue;
+                }
                 hs.add(h);
                 oblastOf.put(h, o.getKey());
                 each.put(h, CrossTableAttackTest.raw(random, category, months, 1));
@@ -113,46 +123,8 @@ class DisclosurePatternTest {
                     RawReport all = country(random, category, months, oblastOf);
                     DisclosurePattern pattern = DisclosurePattern.of(all, h -> Optional.ofNullable(oblastOf.get(h)),
                             new Suppression(5), category);
-                    List<String> monthKeys = all.months().stream().map(YearMonth::toString).toList();
-                    List<String> oblasts = new ArrayList<>(new TreeMap<>(COMMUNITIES_PER_OBLAST).keySet());
                     Attacker attacker = new Attacker();
-                    attacker.add(tables(answer(all, StatisticsQuery.GroupBy.OBLAST, oblasts, oblastOf::get),
-                                    new Report.Scope("oblast", null, List.of(), category), pattern), category, monthKeys,
-                            namer(r -> r, COUNTRY));
-                    attacker.add(tables(answer(all, StatisticsQuery.GroupBy.HROMADA, all.regions(), h -> h),
-                                    new Report.Scope("hromada", null, List.of(), category), pattern), category, monthKeys,
-                            namer(r -> r, COUNTRY));
-                    Map<String, List<String>> communitiesOf = new TreeMap<>();
-                    for (String o : oblasts) {
-                        List<String> hs = all.regions().stream().filter(h -> oblastOf.get(h).equals(o)).toList();
-                        communitiesOf.put(o, hs);
-                        attacker.add(tables(answer(all, StatisticsQuery.GroupBy.HROMADA, hs,
-                                        h -> o.equals(oblastOf.get(h)) ? h : null),
-                                        new Report.Scope("hromada", o, List.of(), category), pattern), category,
-                                monthKeys, namer(r -> r, o));
-                        attacker.add(tables(answer(all, StatisticsQuery.GroupBy.OBLAST, List.of(o),
-                                        h -> o.equals(oblastOf.get(h)) ? o : null),
-                                        new Report.Scope("oblast", o, List.of(), category), pattern), category,
-                                monthKeys, namer(r -> r, o));
-                        for (String h : hs) {
-                            attacker.add(tables(answer(all, StatisticsQuery.GroupBy.HROMADA, List.of(h),
-                                            x -> x.equals(h) ? h : null),
-                                            new Report.Scope("hromada", null, List.of(h), category), pattern), category,
-                                    monthKeys, namer(r -> h, h));
-                            attacker.add(tables(answer(all, StatisticsQuery.GroupBy.OBLAST, List.of(o),
-                                            x -> x.equals(h) ? o : null),
-                                            new Report.Scope("oblast", null, List.of(h), category), pattern), category,
-                                    monthKeys, namer(r -> h, h));
-                        }
-                    }
-                    for (String s : sectorRows()) {
-                        for (String c : sectorColumns()) {
-                            Function<String, String> name = region -> region + "|" + SECTORS + "|" + s + "|" + c;
-                            attacker.sumOfNamed(oblasts.stream().map(name).toList(), name.apply(COUNTRY));
-                            communitiesOf.forEach((o, hs) -> attacker.sumOfNamed(hs.stream().map(name).toList(),
-                                    name.apply(o)));
-                        }
-                    }
+                    addEveryAnswer(attacker, all, pattern, category, oblastOf, "");
                     List<String> recovered = attacker.recovered();
                     assertTrue(recovered.isEmpty(), "category " + category + ", " + months + " months, round " + round
                             + ": recovered " + recovered);
@@ -161,6 +133,148 @@ class DisclosurePatternTest {
             }
         }
         assertTrue(withheld > 500, "the answers withhold enough to attack: " + withheld);
+    }
+
+    /**
+     * Adds every answer the API can give for one period and group to the attacker's system: the country by oblast
+     * and by community, each oblast both ways, each community both ways, and the sector tables of the parts of a
+     * region adding up to the region's. Every number is named by {@code period} (empty for one period alone), the
+     * region and the quantity.
+     */
+    private static void addEveryAnswer(Attacker attacker, RawReport all, DisclosurePattern pattern, String category,
+                                       Map<String, String> oblastOf, String period) {
+        List<String> monthKeys = all.months().stream().map(YearMonth::toString).toList();
+        List<String> oblasts = new ArrayList<>(new TreeSet<>(oblastOf.values()));
+        Function<Function<Ref, String>, Function<Ref, String>> in = namer -> ref -> period + namer.apply(ref);
+        attacker.add(tables(answer(all, StatisticsQuery.GroupBy.OBLAST, oblasts, oblastOf::get),
+                        new Report.Scope("oblast", null, List.of(), category), pattern), category, monthKeys,
+                in.apply(namer(r -> r, COUNTRY)));
+        attacker.add(tables(answer(all, StatisticsQuery.GroupBy.HROMADA, all.regions(), h -> h),
+                        new Report.Scope("hromada", null, List.of(), category), pattern), category, monthKeys,
+                in.apply(namer(r -> r, COUNTRY)));
+        Map<String, List<String>> communitiesOf = new TreeMap<>();
+        for (String o : oblasts) {
+            List<String> hs = all.regions().stream().filter(h -> oblastOf.get(h).equals(o)).toList();
+            communitiesOf.put(o, hs);
+            attacker.add(tables(answer(all, StatisticsQuery.GroupBy.HROMADA, hs,
+                            h -> o.equals(oblastOf.get(h)) ? h : null),
+                            new Report.Scope("hromada", o, List.of(), category), pattern), category,
+                    monthKeys, in.apply(namer(r -> r, o)));
+            attacker.add(tables(answer(all, StatisticsQuery.GroupBy.OBLAST, List.of(o),
+                            h -> o.equals(oblastOf.get(h)) ? o : null),
+                            new Report.Scope("oblast", o, List.of(), category), pattern), category,
+                    monthKeys, in.apply(namer(r -> r, o)));
+            for (String h : hs) {
+                attacker.add(tables(answer(all, StatisticsQuery.GroupBy.HROMADA, List.of(h),
+                                x -> x.equals(h) ? h : null),
+                                new Report.Scope("hromada", null, List.of(h), category), pattern), category,
+                        monthKeys, in.apply(namer(r -> h, h)));
+                attacker.add(tables(answer(all, StatisticsQuery.GroupBy.OBLAST, List.of(o),
+                                x -> x.equals(h) ? o : null),
+                                new Report.Scope("oblast", null, List.of(h), category), pattern), category,
+                        monthKeys, in.apply(namer(r -> h, h)));
+            }
+        }
+        for (String s : sectorRows()) {
+            for (String c : sectorColumns()) {
+                Function<String, String> name = region -> period + region + "|" + SECTORS + "|" + s + "|" + c;
+                attacker.sumOfNamed(oblasts.stream().map(name).toList(), name.apply(COUNTRY));
+                communitiesOf.forEach((o, hs) -> attacker.sumOfNamed(hs.stream().map(name).toList(), name.apply(o)));
+            }
+        }
+    }
+
+    /**
+     * A quarter and a year hold their months: an attacker with every answer of every month, quarter and the year
+     * (each as in the test above) adds the sums over time of every count that adds up over time (appeals, cases
+     * opened by model and by group, closures, services, referrals sent, by region and by sector), a quarter's
+     * column of one month as that month's own count, and a period's snapshot as that of its last month. The
+     * months are random and independent, and a community is missing from a month now and then (it has nothing
+     * there, which the attacker then knows). Nothing withheld may be recovered.
+     */
+    @Test
+    void theAnswersOfAYearItsQuartersAndItsMonthsTogetherRevealNoWithheldCount() {
+        Random random = new Random(2026_12_02);
+        int withheld = 0;
+        for (String category : new String[]{null, VulnerableGroup.values()[0].name()}) {
+            for (int round = 0; round < 2; round++) {
+                Map<String, String> oblastOf = new TreeMap<>();
+                Suppression suppression = new Suppression(5);
+                Map<YearMonth, RawReport> months = new TreeMap<>();
+                Map<YearMonth, DisclosurePattern> monthPatterns = new TreeMap<>();
+                for (int i = 0; i < 12; i++) {
+                    YearMonth m = YearMonth.of(2019, 1).plusMonths(i);
+                    RawReport raw = inMonth(country(random, category, 1, oblastOf, 0.3), m);
+                    months.put(m, raw);
+                    monthPatterns.put(m, DisclosurePattern.of(raw, h -> Optional.ofNullable(oblastOf.get(h)),
+                            suppression, category));
+                }
+                Attacker attacker = new Attacker();
+                months.forEach((m, raw) -> addEveryAnswer(attacker, raw, monthPatterns.get(m), category, oblastOf,
+                        m + ":"));
+                List<String> quarters = new ArrayList<>();
+                for (int q = 0; q < 4; q++) {
+                    List<YearMonth> in = List.copyOf(months.keySet()).subList(3 * q, 3 * q + 3);
+                    String name = "2019-Q" + (q + 1) + ":";
+                    quarters.add(name);
+                    addPeriod(attacker, in, months, monthPatterns, category, oblastOf, suppression, name);
+                    attacker.sumsOverTime(in.stream().map(m -> m + ":").toList(), name, in, regions(oblastOf),
+                            category, String::concat, m -> m + ":");
+                }
+                List<YearMonth> year = List.copyOf(months.keySet());
+                addPeriod(attacker, year, months, monthPatterns, category, oblastOf, suppression, "2019:");
+                attacker.sumsOverTime(quarters, "2019:", year, regions(oblastOf), category, String::concat, m -> m + ":");
+                attacker.sumsOverTime(year.stream().map(m -> m + ":").toList(), "2019:", year, regions(oblastOf), category,
+                        String::concat, m -> m + ":");
+                List<String> recovered = attacker.recovered();
+                assertTrue(recovered.isEmpty(), "category " + category + ", round " + round + ": recovered "
+                        + recovered.size() + ": " + recovered);
+                withheld += attacker.withheld();
+            }
+        }
+        assertTrue(withheld > 1000, "the answers withhold enough to attack: " + withheld);
+    }
+
+
+    /** Every region: the communities, the oblasts and the country. */
+    private static List<String> regions(Map<String, String> oblastOf) {
+        List<String> regions = new ArrayList<>(new TreeSet<>(oblastOf.keySet()));
+        regions.addAll(new TreeSet<>(oblastOf.values()));
+        regions.add(COUNTRY);
+        return regions;
+    }
+
+    /** A one-month country of {@link #country} moved to month {@code m} (its monthly columns too). */
+    private static RawReport inMonth(RawReport raw, YearMonth m) {
+        String from = raw.months().get(0).toString();
+        RawReport moved = new RawReport(raw.groupBy(), raw.regions(), List.of(m));
+        raw.forEachCount((t, r, c, n) -> moved.add(t, r, c.equals(from) ? m.toString() : c, n));
+        return moved;
+    }
+
+    /**
+     * Adds every answer of a period of several months, its counts being its months' (the snapshots: its last
+     * month's; the persons and other counts that do not add up over time are, in this world, the sums too,
+     * which the attacker does not know), with its pattern built on its months'.
+     */
+    private static void addPeriod(Attacker attacker, List<YearMonth> in, Map<YearMonth, RawReport> months,
+                                  Map<YearMonth, DisclosurePattern> monthPatterns, String category,
+                                  Map<String, String> oblastOf, Suppression suppression, String name) {
+        TreeSet<String> regions = new TreeSet<>();
+        in.forEach(m -> regions.addAll(months.get(m).regions()));
+        RawReport period = new RawReport(StatisticsQuery.GroupBy.HROMADA, new ArrayList<>(regions), in);
+        List<String> snapshots = List.of(ReportBuilder.ACTIVE_BY_MODEL, ReportBuilder.MANAGERS_BY_CASELOAD);
+        for (YearMonth m : in) {
+            boolean last = m.equals(in.get(in.size() - 1));
+            months.get(m).forEachCount((t, r, c, n) -> {
+                if (!snapshots.contains(t) || last) {
+                    period.add(t, r, c, n);
+                }
+            });
+        }
+        DisclosurePattern pattern = DisclosurePattern.of(period, h -> Optional.ofNullable(oblastOf.get(h)), suppression,
+                category, in.stream().map(monthPatterns::get).toList());
+        addEveryAnswer(attacker, period, pattern, category, oblastOf, name);
     }
 
     @Test

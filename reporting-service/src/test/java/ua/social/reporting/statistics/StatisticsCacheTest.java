@@ -33,6 +33,10 @@ class StatisticsCacheTest {
 
     record Settings(Duration maxAge, int concurrentComputations, Duration waitLimit, int cachedResults)
             implements ReportingConfig.Statistics {
+        @Override
+        public ReportingConfig.NestedPeriods nestedPeriods() {
+            return ReportingConfig.NestedPeriods.OWN;
+        }
     }
 
     private final AtomicLong version = new AtomicLong();

@@ -2,12 +2,21 @@ package ua.social.reporting.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import ua.social.contracts.code.CaseManagementModel;
+import ua.social.contracts.code.ClosureReason;
+import ua.social.contracts.code.ServiceCategory;
+import ua.social.contracts.code.VulnerableGroup;
+import ua.social.reporting.statistics.ReportBuilder;
+
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BinaryOperator;
 import java.util.function.Function;
 
 /**
@@ -166,6 +175,80 @@ public final class Attacker {
         if (u != null) {
             eq.merge(u, coefficient, Double::sum);
         }
+    }
+
+    /**
+     * The relations over time an attacker knows from the definitions (docs/reporting-definitions.md), for every
+     * region: a count that adds up over time (appeals, cases opened by model and by group, closures, services,
+     * referrals sent, by region and by sector) is, in {@code whole}, the sum of the same count in {@code parts};
+     * a monthly table's column of a month is that month's own count (persons only without a group); the
+     * snapshots are those of the last part. A number is named {@code name.apply(period, "region|table|column")}
+     * (a sector table's: {@code "region|referralsBySectorAndStatus|sector|column"}); {@code monthPeriod} names
+     * the period of one month alone.
+     */
+    public void sumsOverTime(List<String> parts, String whole, List<YearMonth> months, Collection<String> regions,
+                             String category, BinaryOperator<String> name, Function<YearMonth, String> monthPeriod) {
+        Map<String, List<String>> additive = new LinkedHashMap<>();
+        additive.put(ReportBuilder.APPLICANTS, List.of(ReportBuilder.APPEALS));
+        additive.put(ReportBuilder.APPEALS_BY_MONTH, List.of("TOTAL"));
+        additive.put(ReportBuilder.OPENED_BY_MONTH, List.of("TOTAL"));
+        additive.put(ReportBuilder.OPENED_BY_MODEL, withTotal(CaseManagementModel.values()));
+        List<String> groups = new ArrayList<>();
+        for (VulnerableGroup g : VulnerableGroup.values()) {
+            groups.add(g.name());
+        }
+        groups.add(ReportBuilder.NO_GROUP);
+        additive.put(ReportBuilder.OPENED_BY_GROUP, groups);
+        additive.put(ReportBuilder.CLOSED_BY_REASON, withTotal(ClosureReason.values()));
+        additive.put(ReportBuilder.SERVICES_BY_CATEGORY, withTotal(ServiceCategory.values()));
+        additive.put(ReportBuilder.REFERRALS_BY_REGION, List.of("TOTAL"));
+        List<String> sectors = new ArrayList<>();
+        for (ua.social.contracts.code.PartnerSector s : ua.social.contracts.code.PartnerSector.values()) {
+            sectors.add(s.name());
+        }
+        sectors.add("TOTAL");
+        Map<String, List<String>> snapshots = new LinkedHashMap<>();
+        snapshots.put(ReportBuilder.ACTIVE_BY_MODEL, withTotal(CaseManagementModel.values()));
+        List<String> bands = new ArrayList<>();
+        for (ReportBuilder.CaseloadBand b : ReportBuilder.CaseloadBand.values()) {
+            bands.add(b.key());
+        }
+        bands.add("TOTAL");
+        snapshots.put(ReportBuilder.MANAGERS_BY_CASELOAD, bands);
+        String last = parts.get(parts.size() - 1);
+        for (String region : regions) {
+            additive.forEach((table, columns) -> columns.forEach(c -> {
+                String quantity = region + "|" + table + "|" + c;
+                sumOfNamed(parts.stream().map(p -> name.apply(p, quantity)).toList(), name.apply(whole, quantity));
+            }));
+            for (String sector : sectors) {
+                String quantity = region + "|" + ReportBuilder.REFERRALS_BY_SECTOR + "|" + sector + "|TOTAL";
+                sumOfNamed(parts.stream().map(p -> name.apply(p, quantity)).toList(), name.apply(whole, quantity));
+            }
+            for (YearMonth m : months) {
+                List<String> monthly = new ArrayList<>(List.of(ReportBuilder.APPEALS_BY_MONTH, ReportBuilder.OPENED_BY_MONTH));
+                if (category == null) {
+                    monthly.add(ReportBuilder.APPLICANTS_BY_MONTH);
+                }
+                for (String table : monthly) {
+                    String quantity = region + "|" + table + "|" + m;
+                    sumOfNamed(List.of(name.apply(monthPeriod.apply(m), quantity)), name.apply(whole, quantity));
+                }
+            }
+            snapshots.forEach((table, columns) -> columns.forEach(c -> {
+                String quantity = region + "|" + table + "|" + c;
+                sumOfNamed(List.of(name.apply(last, quantity)), name.apply(whole, quantity));
+            }));
+        }
+    }
+
+    private static List<String> withTotal(Enum<?>[] values) {
+        List<String> columns = new ArrayList<>();
+        for (Enum<?> v : values) {
+            columns.add(v.name());
+        }
+        columns.add("TOTAL");
+        return columns;
     }
 
     public int withheld() {
