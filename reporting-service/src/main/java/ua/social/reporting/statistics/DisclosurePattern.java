@@ -382,29 +382,15 @@ public final class DisclosurePattern {
             if (region == null) {
                 continue;
             }
-            int row = r;
-            if (referrals && !g.suppressed(r, g.columns()) && !g.given(r, g.columns()) && (sectorTable
-                    ? anyMonth(p -> p.sectorWithheld(region, row, g.columns()))
-                    : anyMonth(p -> p.withheld(REFERRALS_BY_REGION, region, g.columns())))) {
-                // The referrals sent add up over time, their statuses at the end do not. Where the months withhold
-                // the referrals sent, every status of the row is withheld too: any change the months allow to the
-                // referrals sent can then be matched by one status column, and the period's sums say nothing more
-                // about the months' counts.
-                for (int c = 0; c <= g.columns(); c++) {
-                    if (!g.suppressed(r, c) && !g.given(r, c)) {
-                        g.withhold(r, c);
-                    }
-                }
+            if (referrals) {
+                fromMonthsReferrals(g, r, region, sectorTable);
                 continue;
             }
             for (int c = 0; c <= g.columns(); c++) {
                 if (!g.present(r, c) || g.suppressed(r, c) || g.given(r, c)) {
                     continue;
                 }
-                int column = c;
-                Boolean withheld = sectorTable
-                        ? (c == g.columns() ? anyMonth(p -> p.sectorWithheld(region, row, column)) : null)
-                        : byMonths(g.name(), region, c, g.columns());
+                Boolean withheld = byMonths(g.name(), region, c, g.columns());
                 if (Boolean.TRUE.equals(withheld)) {
                     g.withhold(r, c);
                 } else if (Boolean.FALSE.equals(withheld)) {
@@ -415,8 +401,33 @@ public final class DisclosurePattern {
     }
 
     /**
-     * What the months decide for a count of a region table: true when a month withholds it, false when every
-     * month publishes it, null for a count that does not add up over the months (decided by this period).
+     * A referral row (a region's, or a region's in one sector): the referrals sent (its total) add up over time,
+     * their statuses at the end do not. Where the months withhold the referrals sent, every status of the row is
+     * withheld too: any change the months allow to the referrals sent can then be matched by one status column,
+     * and the period's sums say nothing more about the months' counts. Otherwise the referrals sent are given
+     * and the statuses are this period's to decide.
+     */
+    private void fromMonthsReferrals(Grid g, int row, String region, boolean sectorTable) {
+        int sent = g.columns();
+        if (g.suppressed(row, sent) || g.given(row, sent)) {
+            return;
+        }
+        if (anyMonth(p -> sectorTable ? p.sectorWithheld(region, row, sent)
+                : p.withheld(REFERRALS_BY_REGION, region, sent))) {
+            for (int c = 0; c <= sent; c++) {
+                if (!g.suppressed(row, c) && !g.given(row, c)) {
+                    g.withhold(row, c);
+                }
+            }
+        } else {
+            g.give(row, sent);
+        }
+    }
+
+    /**
+     * What the months decide for a count of a region table other than the referrals ({@link #fromMonthsReferrals}):
+     * true when a month withholds it, false when every month publishes it, null for a count that does not add up
+     * over the months (decided by this period).
      * A monthly table's column of one month is that month's own count (its column 0); with a group the
      * persons of a month are those with the group on a contact of the whole period, not the month's own.
      */
@@ -428,7 +439,6 @@ public final class DisclosurePattern {
                     : anyMonth(p -> p.withheld(table, region, 1));
             case OPENED_BY_MODEL, OPENED_BY_GROUP, CLOSED_BY_REASON, SERVICES_BY_CATEGORY ->
                     anyMonth(p -> p.withheld(table, region, column));
-            case REFERRALS_BY_REGION -> column == columns ? anyMonth(p -> p.withheld(table, region, column)) : null;
             default -> null;
         };
     }
