@@ -161,8 +161,11 @@ final class Seeder {
         return new UUID(msb, lsb);
     }
 
-    /** What was written: rows per table and events in the outbox. */
-    record Written(Map<String, Long> rows, Map<String, Double> seconds, long events) {
+    /**
+     * What was written: rows per table and events in the outbox, and when ({@link System#nanoTime()}) they were
+     * committed: the relay may publish them from then on, while the tables are still being analysed.
+     */
+    record Written(Map<String, Long> rows, Map<String, Double> seconds, long events, long committedNanos) {
     }
 
     Written seed(Connection db, long cases) throws SQLException {
@@ -249,13 +252,14 @@ final class Seeder {
             rows.put("outbox_event", events);
             t = lap(seconds, "outbox_event", t);
             db.commit();
+            long committed = System.nanoTime();
             t = lap(seconds, "commit", t);
             try (Statement st = db.createStatement()) {
                 db.setAutoCommit(true);
                 st.execute("ANALYZE client, appeal, social_case, service_delivery, outbox_event");
             }
             lap(seconds, "analyze", t);
-            return new Written(rows, seconds, events);
+            return new Written(rows, seconds, events, committed);
         } catch (SQLException | RuntimeException e) {
             db.rollback();
             throw e;
