@@ -52,8 +52,11 @@ public final class Failures {
                     || state.equals("55P03"))) {        // lock not available
                 return true;
             }
-            // Agroal's pool: no connection could be had within the acquisition timeout
-            return sql.getMessage() != null && sql.getMessage().contains("Acquisition timeout");
+            // Agroal's pool: no connection could be had within the acquisition timeout (a new one could not be
+            // made: "Acquisition timeout while waiting for new connection"; all were busy: "Sorry, acquisition
+            // timeout!")
+            return sql.getMessage() != null && sql.getMessage().toLowerCase(java.util.Locale.ROOT)
+                    .contains("acquisition timeout");
         }
         String name = t.getClass().getName();
         return name.equals("org.hibernate.exception.JDBCConnectionException")

@@ -35,6 +35,7 @@ class RetryPolicyTest {
         assertTrue(Failures.isTransient(new RuntimeException(new SQLException("could not serialize", "40001"))));
         assertTrue(Failures.isTransient(new RuntimeException(new ConnectException("refused"))));
         assertTrue(Failures.isTransient(new SQLException("Acquisition timeout while waiting for new connection")));
+        assertTrue(Failures.isTransient(new SQLException("Sorry, acquisition timeout!")));
     }
 
     @Test

@@ -287,6 +287,10 @@ public class ProblemMappers {
         if (DatabaseUnavailable.causes(e)) {
             return databaseUnavailable(e);
         }
+        if (DatabaseUnavailable.busy(e)) {
+            LOG.warnf("every database connection busy, answered 503: %s", e.getMessage());
+            return DatabaseUnavailable.busyProblem().toResponse();
+        }
         if (isUndecodableForm(e)) {
             return Problem.of(400, "malformed-form", "Malformed form",
                     "The request body is not application/x-www-form-urlencoded (a name or value does not decode).")

@@ -54,6 +54,23 @@ class DatabaseUnavailableTest {
     }
 
     @Test
+    void aPoolWhoseConnectionsAreAllBusyIsAnswered503ServiceBusyNot500() {
+        // Hibernate's wrapping of Agroal's exhausted pool, as case-service logged it under the 1 M-case bench
+        Response r = mappers.unexpected(new org.hibernate.exception.GenericJDBCException(
+                "Unable to acquire JDBC Connection [Sorry, acquisition timeout!] [n/a]",
+                new SQLException("Sorry, acquisition timeout!")));
+        assertEquals(503, r.getStatus());
+        assertEquals("2", String.valueOf(r.getHeaderString("Retry-After")));
+        assertEquals(Problem.MEDIA_TYPE, r.getMediaType().toString());
+        Problem p = (Problem) r.getEntity();
+        assertTrue(p.type.toString().endsWith("/service-busy"), p.type.toString());
+        assertFalse(DatabaseUnavailable.causes(new SQLException("Sorry, acquisition timeout!")),
+                "a busy pool is not an outage");
+        // any other SQLException without a state is still a defect: a logged 500
+        assertEquals(500, mappers.unexpected(new PersistenceException(new SQLException("syntax"))).getStatus());
+    }
+
+    @Test
     void aFailedCommitWhoseSuppressedCauseIsALostConnectionIsAnOutage() {
         RuntimeException commit = new RuntimeException("ARJUNA016053: Could not commit transaction.");
         commit.addSuppressed(new SQLException("An I/O error occurred while sending to the backend.", "08006"));
