@@ -287,7 +287,7 @@ class ReplicasTest {
 
     @Test
     @Order(4)
-    void killingOneInstanceMidLoadLosesNoAcknowledgedWriteAndEachEventIsPublishedAndAppliedOnce() throws Exception {
+    void killingOneInstanceMidLoadLosesNoAcknowledgedWriteAndEachEventIsAppliedOnce() throws Exception {
         String cases = balanced.get("case-service");
         Map<String, Long> before = figures();
         List<String> clients = Collections.synchronizedList(new ArrayList<>());
@@ -345,13 +345,38 @@ class ReplicasTest {
                 .until(() -> figures().equals(expected));
         assertEquals(expected, figures(), "the ministry's figures");
 
-        // each event on the topic once (no relay published one twice), and applied once (the figures above)
-        List<String> ids = eventIds(CASE_TOPIC);
-        Map<String, Long> twice = ids.stream().collect(Collectors.groupingBy(i -> i, Collectors.counting()))
-                .entrySet().stream().filter(e -> e.getValue() > 1)
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        assertEquals(Map.of(), twice, "events published more than once, of " + ids.size());
-        assertTrue(ids.size() >= clients.size() + appeals.size(), "an event for every acknowledged write: " + ids.size());
+        // Each event on the topic once, except one round of the killed relay: killed between Kafka's acknowledgement
+        // and its commit, its round stays unpublished in the outbox and the survivor publishes it again (at least
+        // once, ADR 0004; the inbox applies it once: the figures above). Such copies are the signature of that one
+        // round: no event three times, and on each partition the first copies are one unbroken run of offsets,
+        // all before the second copies. A relay that published anything else twice breaks one of these.
+        List<Published> events = published(CASE_TOPIC);
+        Map<String, List<Published>> byId = events.stream().collect(Collectors.groupingBy(Published::id));
+        List<List<Published>> repeated = byId.values().stream().filter(c -> c.size() > 1).toList();
+        log(repeated.size() + " events published again after the kill (the killed relay's round), of " + events.size());
+        for (List<Published> copies : repeated) {
+            assertEquals(2, copies.size(), "an event at most twice: " + copies);
+        }
+        java.util.Comparator<Published> byOffset = java.util.Comparator.comparingLong(Published::offset);
+        Map<Integer, List<Published>> firsts = repeated.stream()
+                .map(c -> c.stream().min(byOffset).orElseThrow())
+                .collect(Collectors.groupingBy(Published::partition));
+        Map<Integer, Long> roundEnds = new HashMap<>();
+        for (Map.Entry<Integer, List<Published>> e : firsts.entrySet()) {
+            long lo = e.getValue().stream().mapToLong(Published::offset).min().orElseThrow();
+            long hi = e.getValue().stream().mapToLong(Published::offset).max().orElseThrow();
+            assertEquals(hi - lo + 1, e.getValue().size(), "the events published again are one round, on partition "
+                    + e.getKey() + ": " + e.getValue());
+            roundEnds.put(e.getKey(), hi);
+        }
+        for (List<Published> copies : repeated) {
+            Published first = copies.stream().min(byOffset).orElseThrow();
+            Published second = copies.stream().max(byOffset).orElseThrow();
+            assertEquals(first.partition(), second.partition(), "both copies under the same key: " + copies);
+            assertTrue(second.offset() > roundEnds.get(first.partition()),
+                    "the second copy comes after the killed relay's round: " + copies);
+        }
+        assertTrue(byId.size() >= clients.size() + appeals.size(), "an event for every acknowledged write: " + byId.size());
     }
 
     /**
@@ -430,12 +455,16 @@ class ReplicasTest {
         return f;
     }
 
-    /** The ce_id of every event on the topic, from its beginning to its current end. */
-    private static List<String> eventIds(String topic) {
+    /** An event as it stands on the topic. */
+    private record Published(String id, int partition, long offset) {
+    }
+
+    /** Every event on the topic (its ce_id and place), from its beginning to its current end. */
+    private static List<Published> published(String topic) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        List<String> ids = new ArrayList<>();
+        List<Published> events = new ArrayList<>();
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> parts = c.partitionsFor(topic).stream()
                     .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
@@ -446,12 +475,12 @@ class ReplicasTest {
             while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp)) && Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(500))) {
                     var h = r.headers().lastHeader("ce_id");
-                    ids.add(h == null ? "no ce_id at " + r.partition() + "/" + r.offset()
-                            : new String(h.value(), StandardCharsets.UTF_8));
+                    events.add(new Published(h == null ? "no ce_id at " + r.partition() + "/" + r.offset()
+                            : new String(h.value(), StandardCharsets.UTF_8), r.partition(), r.offset()));
                 }
             }
         }
-        return ids;
+        return events;
     }
 
     private static Admin admin() {
