@@ -13,6 +13,7 @@ import ua.social.reporting.support.TestData;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,30 +128,66 @@ class NestedAttackTest {
                 + String.join("\n", recovered.subList(0, Math.min(40, recovered.size()))));
     }
 
+    /**
+     * A quarter and its three months, every region of each, in one system, with what the definitions say
+     * about time (docs/reporting-definitions.md, "Periods"): a count that adds up over time is, in the quarter,
+     * the sum of its months'; the quarter's column of a month is that month's own count; its snapshot is
+     * June's. With the default {@code reporting.statistics.nested-periods=months} nothing is recovered
+     * ({@link NestedPeriodsAttackTest}: with {@code own} the same attack recovers counts).
+     */
     @Test
-    void theCountryEveryOblastAndEveryCommunityOfAYearTogetherRevealNoWithheldCount() {
-        TestData.world();
-        Attacker attacker = new Attacker();
-        collect(attacker, LocalDate.of(2019, 1, 1), LocalDate.of(2019, 12, 31));
-        assertNothingRecovered(attacker);
+    void aQuarterAndItsMonthsForEveryRegionWithTheSumsOverTimeRevealNoWithheldCount() {
+        assertNothingRecovered(quarterAndItsMonths(LocalDate.of(2019, 4, 1)));
     }
 
     /**
-     * A quarter and its three months, every region of each, in one system: the regions nest within each
-     * period, and the snapshot at the end of the quarter is the one at the end of June (same names). The
-     * sums of a quarter's additive counts over its months are not in the system: with the default
-     * {@code reporting.statistics.nested-periods=own} they are the residual of docs/adr/0011
-     * ({@link NestedPeriodsAttackTest} adds them, with {@code months}).
+     * The whole calendar year at once: the year, its four quarters and its twelve months, every region of
+     * each, with the sums over time of each quarter and of the year over their months.
      */
     @Test
-    void aQuarterAndItsMonthsForEveryRegionTogetherRevealNoWithheldCount() {
+    void aYearItsQuartersAndItsMonthsForEveryRegionWithTheSumsOverTimeRevealNoWithheldCount() {
         TestData.world();
         Attacker attacker = new Attacker();
-        collect(attacker, LocalDate.of(2019, 4, 1), LocalDate.of(2019, 6, 30));
-        for (int month = 4; month <= 6; month++) {
-            LocalDate from = LocalDate.of(2019, month, 1);
-            collect(attacker, from, from.plusMonths(1).minusDays(1));
+        LocalDate start = LocalDate.of(2019, 1, 1);
+        TreeSet<String> regions = new TreeSet<>(collect(attacker, start, start.plusYears(1).minusDays(1)));
+        List<YearMonth> year = new ArrayList<>();
+        for (int quarter = 0; quarter < 4; quarter++) {
+            LocalDate from = start.plusMonths(3L * quarter);
+            regions.addAll(collect(attacker, from, from.plusMonths(3).minusDays(1)));
+            for (int month = 0; month < 3; month++) {
+                LocalDate m = from.plusMonths(month);
+                regions.addAll(collect(attacker, m, m.plusMonths(1).minusDays(1)));
+                year.add(YearMonth.from(m));
+            }
         }
+        for (int quarter = 0; quarter < 4; quarter++) {
+            sumsOverTime(attacker, year.subList(3 * quarter, 3 * quarter + 3), regions);
+        }
+        sumsOverTime(attacker, year, regions);
         assertNothingRecovered(attacker);
+    }
+
+    /** Every answer of the quarter starting on {@code start} and of its months, with the sums over time. */
+    static Attacker quarterAndItsMonths(LocalDate start) {
+        TestData.world();
+        Attacker attacker = new Attacker();
+        LocalDate end = start.plusMonths(3).minusDays(1);
+        TreeSet<String> regions = new TreeSet<>(collect(attacker, start, end));
+        List<YearMonth> months = new ArrayList<>();
+        for (int month = 0; month < 3; month++) {
+            LocalDate from = start.plusMonths(month);
+            regions.addAll(collect(attacker, from, from.plusMonths(1).minusDays(1)));
+            months.add(YearMonth.from(from));
+        }
+        sumsOverTime(attacker, months, regions);
+        return attacker;
+    }
+
+    /** The relations over time between the period made of {@code months} and each of them (names as collect's). */
+    private static void sumsOverTime(Attacker attacker, List<YearMonth> months, Collection<String> regions) {
+        Function<YearMonth, String> period = m -> m.atDay(1) + ".." + m.atEndOfMonth();
+        String whole = months.get(0).atDay(1) + ".." + months.get(months.size() - 1).atEndOfMonth();
+        attacker.sumsOverTime(months.stream().map(period).toList(), whole, months, regions, null,
+                (p, quantity) -> p + "|" + quantity, period);
     }
 }

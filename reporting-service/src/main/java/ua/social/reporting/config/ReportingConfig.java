@@ -89,18 +89,19 @@ public interface ReportingConfig {
 
         /**
          * How a quarter's and a year's answers are protected against their months' (docs/adr/0011, "Nested
-         * periods"). {@code own} (the default): each period on its own, so a quarter minus its months can still
-         * reveal a small count that adds up over time. {@code months}: such a count is withheld in a quarter or
-         * year wherever one of its months withholds it, which holds against every combination of periods but
-         * withholds a period's figure whenever one month is small.
+         * periods"). {@code months} (the default): a count that adds up over time is withheld in a quarter or
+         * year wherever one of its months withholds it, so every published figure of the period is a sum of its
+         * months' published figures; this holds against every combination of periods but withholds a period's
+         * figure whenever one month withholds it. {@code own}: each period on its own, which publishes more of
+         * a quarter's and a year's figures but lets a quarter minus its months reveal a small count.
          */
-        @WithDefault("own")
+        @WithDefault("months")
         NestedPeriods nestedPeriods();
     }
 
     /** See {@link Statistics#nestedPeriods()}. */
     enum NestedPeriods {
-        /** Each period protected on its own. */
+        /** Each period protected on its own: a quarter minus its months can reveal a small count. */
         OWN,
         /** A quarter's and a year's counts that add up over time are decided by its months. */
         MONTHS

@@ -402,6 +402,27 @@ public final class World {
         event(TestTopics.caseEvents(), caseId != null ? caseId : clientId, "ua.social.case.service-delivered", s.id(), at, d);
     }
 
+    /**
+     * A service delivered on a day (at noon, Kyiv time) to a client of its own on an appeal of its own, outside
+     * any world: for tests that need a known count in a community of their own.
+     */
+    public static Event serviceDelivered(Community where, String category, LocalDate on) {
+        UUID id = UUID.randomUUID();
+        UUID client = UUID.randomUUID();
+        ObjectNode d = JSON.createObjectNode();
+        d.put("serviceId", id.toString());
+        d.putNull("caseId");
+        d.put("appealId", UUID.randomUUID().toString());
+        d.put("clientId", client.toString());
+        d.put("oblast", where.oblast());
+        d.put("hromada", where.hromada());
+        d.put("category", category);
+        d.put("deliveredOn", on.toString());
+        OffsetDateTime at = on.atTime(12, 0).atZone(KYIV).toOffsetDateTime();
+        return new Event(TestTopics.caseEvents(), client.toString(), UUID.randomUUID().toString(),
+                "ua.social.case.service-delivered", "/case-service", id.toString(), at, d);
+    }
+
     private void referral(CaseFile c, OffsetDateTime createdAt) {
         Referral r = new Referral();
         r.id = UUID.randomUUID();
