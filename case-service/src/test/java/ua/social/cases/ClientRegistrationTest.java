@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import ua.social.cases.support.Api;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -76,6 +78,32 @@ class ClientRegistrationTest {
         Map<String, Object> confirmed = client("OLIYNYK", "Maryana", dob);
         confirmed.put("confirmedNotDuplicate", true);
         as(INTAKE_POLTAVA).body(confirmed).post("/clients").then().statusCode(201);
+    }
+
+    @Test
+    void searchPagesCountEveryMatchEvenPastTheLastPage() {
+        LocalDate dob = uniqueBirthDate();
+        List<String> ids = new ArrayList<>();
+        for (String firstName : List.of("Анна", "Богдана", "Валерія")) {
+            Map<String, Object> c = client("Пагінченко", firstName, dob);
+            c.put("confirmedNotDuplicate", true);
+            ids.add(as(INTAKE_POLTAVA).body(c).post("/clients").then().statusCode(201).extract().path("id"));
+        }
+        // in name order, two to a page; every page says how many match in all
+        as(INTAKE_POLTAVA).queryParam("name", "пагінченко").queryParam("dateOfBirth", dob.toString())
+                .queryParam("size", 2).get("/clients").then().statusCode(200)
+                .body("items.id", contains(ids.get(0), ids.get(1))).body("totalItems", equalTo(3))
+                .body("totalPages", equalTo(2));
+        as(INTAKE_POLTAVA).queryParam("name", "pahinchenko").queryParam("dateOfBirth", dob.toString())
+                .queryParam("size", 2).queryParam("page", 1).get("/clients").then().statusCode(200)
+                .body("items.id", contains(ids.get(2))).body("totalItems", equalTo(3));
+        as(INTAKE_POLTAVA).queryParam("name", "пагінченко").queryParam("dateOfBirth", dob.toString())
+                .queryParam("size", 2).queryParam("page", 2).get("/clients").then().statusCode(200)
+                .body("items", hasSize(0)).body("totalItems", equalTo(3)).body("page", equalTo(2));
+        // another community's officer finds none of them
+        as(INTAKE_VINNYTSIA).queryParam("name", "пагінченко").queryParam("dateOfBirth", dob.toString())
+                .queryParam("page", 1).get("/clients").then().statusCode(200)
+                .body("items", hasSize(0)).body("totalItems", equalTo(0));
     }
 
     @Test

@@ -3,9 +3,7 @@ package ua.social.cases.client;
 import ua.social.contracts.code.Codes;
 import ua.social.contracts.code.VulnerableGroup;
 import ua.social.contracts.event.ClientRegistered;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -171,31 +169,49 @@ public class ClientService {
         return NameFolding.distance(other, key) <= CLOSE_NAME_DISTANCE ? "close name and same date of birth" : null;
     }
 
-    /** Search within the caller's community by name fragment (Cyrillic or Latin), date of birth, RNOKPP. */
+    /**
+     * Search within the caller's community by name fragment (Cyrillic or Latin), date of birth, RNOKPP. The page and
+     * the number of all matches come from one statement ({@code count(*) over ()}): the matches are read once, not
+     * once for the page and again for its count (docs/performance.md, client search). Only a page past the last
+     * one, which has no row to carry the count, asks for the count on its own.
+     */
     public PageView<Client> search(String name, LocalDate dob, String rnokpp, int page, int size) {
-        String hromada = currentCaller.ownHromada();
-        StringBuilder q = new StringBuilder("hromada = :hromada");
-        Parameters p = Parameters.with("hromada", hromada);
+        StringBuilder where = new StringBuilder("c.hromada = :hromada");
+        Parameters p = Parameters.with("hromada", currentCaller.ownHromada());
         if (name != null && !name.isBlank()) {
             String[] words = NameFolding.fold(name).split(" ");
             for (int i = 0; i < words.length; i++) {
                 if (words[i].isEmpty()) {
                     continue;
                 }
-                q.append(" and nameKey like :w").append(i);
+                where.append(" and c.nameKey like :w").append(i);
                 p.and("w" + i, "%" + words[i] + "%");
             }
         }
         if (dob != null) {
-            q.append(" and dateOfBirth = :dob");
+            where.append(" and c.dateOfBirth = :dob");
             p.and("dob", dob);
         }
         if (rnokpp != null && !rnokpp.isBlank()) {
-            q.append(" and rnokpp = :rnokpp");
+            where.append(" and c.rnokpp = :rnokpp");
             p.and("rnokpp", rnokpp.trim());
         }
-        var query = Client.<Client>find(q.toString(), Sort.by("lastName").and("firstName").and("id"), p);
-        long total = query.count();
-        return PageView.of(query.page(Page.of(page, size)).list(), page, size, total);
+        var em = Client.getEntityManager();
+        var pageQuery = em.createQuery("select c, count(*) over () from Client c where " + where
+                + " order by c.lastName, c.firstName, c.id", Object[].class);
+        p.map().forEach(pageQuery::setParameter);
+        List<Object[]> rows = pageQuery.setFirstResult(page * size).setMaxResults(size).getResultList();
+        List<Client> items = rows.stream().map(r -> (Client) r[0]).toList();
+        long total;
+        if (!rows.isEmpty()) {
+            total = ((Number) rows.get(0)[1]).longValue();
+        } else if (page == 0) {
+            total = 0;
+        } else {
+            var countQuery = em.createQuery("select count(c) from Client c where " + where, Long.class);
+            p.map().forEach(countQuery::setParameter);
+            total = countQuery.getSingleResult();
+        }
+        return PageView.of(items, page, size, total);
     }
 }
