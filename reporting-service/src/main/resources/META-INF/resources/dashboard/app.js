@@ -457,7 +457,7 @@
 
   /** Horizontal bars of the totals per column (e.g. services by category). */
   function barChart(svg, t) {
-    var rowH = 24, left = 230, W = 640, top = 10;
+    var rowH = 24, left = 300, W = 640, top = 10; // room for «Юридичні (зокрема відновлення документів)»
     var cells = t.total.cells;
     var anyWithheld = cells.some(function (c) { return c.suppressed; });
     var H = top + t.columns.length * rowH + 10 + (anyWithheld ? 20 : 0);

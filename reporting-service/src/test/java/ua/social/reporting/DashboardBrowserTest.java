@@ -96,6 +96,7 @@ class DashboardBrowserTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void analystSignsInAndSeesTheCharts() throws IOException {
         World world = TestData.world();
         // the whole oblast of the world's largest community over a calendar year: a single community's
@@ -150,6 +151,15 @@ class DashboardBrowserTest {
         List<WebElement> serviceBars = driver.findElements(By.cssSelector("#chart-services rect.bar"));
         assertEquals(count(services, true), serviceBars.size(), "bars for the published service categories");
         assertTrue(count(services, true) > 3, "data enough to draw: " + Reports.table(tables, "servicesByCategory"));
+        // every category's label lies whole inside its chart, the longest too
+        List<Map<String, Object>> labelBoxes = (List<Map<String, Object>>) js("var s = document.querySelector("
+                + "'#chart-services').getBoundingClientRect(); return Array.from(document.querySelectorAll("
+                + "'#chart-services text.label')).map(function (t) { var r = t.getBoundingClientRect();"
+                + " return {text: t.textContent, left: r.left, chartLeft: s.left}; });");
+        assertEquals(9, labelBoxes.size(), "a label per category: " + labelBoxes);
+        for (Map<String, Object> box : labelBoxes) {
+            assertTrue(num(box, "left") >= num(box, "chartLeft"), "a label cut at the chart's edge: " + box);
+        }
         String serviceLabels = driver.findElement(By.id("chart-services")).getText();
         assertTrue(serviceLabels.contains("Матеріальні, економічні") && serviceLabels.contains("Юридичні"),
                 "category labels: " + serviceLabels);
