@@ -6,6 +6,7 @@ import ua.social.contracts.event.ClientRegistered;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import ua.social.cases.client.ClientCommands.ClientRequest;
 import ua.social.cases.client.DuplicateCheck.DuplicateCandidate;
@@ -170,14 +171,16 @@ public class ClientService {
     }
 
     /**
-     * Search within the caller's community by name fragment (Cyrillic or Latin), date of birth, RNOKPP. The page and
-     * the number of all matches come from one statement ({@code count(*) over ()}): the matches are read once, not
-     * once for the page and again for its count (docs/performance.md, client search). Only a page past the last
-     * one, which has no row to carry the count, asks for the count on its own.
+     * Search within the caller's community by name fragment (Cyrillic or Latin), date of birth, RNOKPP. With a name,
+     * the page and the number of all matches come from one statement ({@code count(*) over ()}): both would read
+     * the same trigram-index matches, so they are read once (docs/performance.md, client search); only a page past
+     * the last one, which has no row to carry the count, counts on its own. Without a name the count reads an index
+     * alone, and carrying every row of the community through a window would cost more than it saves.
      */
     public PageView<Client> search(String name, LocalDate dob, String rnokpp, int page, int size) {
         StringBuilder where = new StringBuilder("c.hromada = :hromada");
         Parameters p = Parameters.with("hromada", currentCaller.ownHromada());
+        boolean byName = false;
         if (name != null && !name.isBlank()) {
             String[] words = NameFolding.fold(name).split(" ");
             for (int i = 0; i < words.length; i++) {
@@ -186,6 +189,7 @@ public class ClientService {
                 }
                 where.append(" and c.nameKey like :w").append(i);
                 p.and("w" + i, "%" + words[i] + "%");
+                byName = true;
             }
         }
         if (dob != null) {
@@ -196,22 +200,24 @@ public class ClientService {
             where.append(" and c.rnokpp = :rnokpp");
             p.and("rnokpp", rnokpp.trim());
         }
+        String from = " from Client c where " + where;
+        String order = " order by c.lastName, c.firstName, c.id";
         var em = Client.getEntityManager();
-        var pageQuery = em.createQuery("select c, count(*) over () from Client c where " + where
-                + " order by c.lastName, c.firstName, c.id", Object[].class);
-        p.map().forEach(pageQuery::setParameter);
-        List<Object[]> rows = pageQuery.setFirstResult(page * size).setMaxResults(size).getResultList();
-        List<Client> items = rows.stream().map(r -> (Client) r[0]).toList();
-        long total;
-        if (!rows.isEmpty()) {
-            total = ((Number) rows.get(0)[1]).longValue();
-        } else if (page == 0) {
-            total = 0;
-        } else {
-            var countQuery = em.createQuery("select count(c) from Client c where " + where, Long.class);
-            p.map().forEach(countQuery::setParameter);
-            total = countQuery.getSingleResult();
+        if (!byName) {
+            List<Client> items = bind(em.createQuery("select c" + from + order, Client.class), p)
+                    .setFirstResult(page * size).setMaxResults(size).getResultList();
+            return PageView.of(items, page, size, bind(em.createQuery("select count(c)" + from, Long.class), p)
+                    .getSingleResult());
         }
-        return PageView.of(items, page, size, total);
+        List<Object[]> rows = bind(em.createQuery("select c, count(*) over ()" + from + order, Object[].class), p)
+                .setFirstResult(page * size).setMaxResults(size).getResultList();
+        long total = !rows.isEmpty() ? ((Number) rows.get(0)[1]).longValue()
+                : page == 0 ? 0 : bind(em.createQuery("select count(c)" + from, Long.class), p).getSingleResult();
+        return PageView.of(rows.stream().map(r -> (Client) r[0]).toList(), page, size, total);
+    }
+
+    private static <T> TypedQuery<T> bind(TypedQuery<T> query, Parameters p) {
+        p.map().forEach(query::setParameter);
+        return query;
     }
 }

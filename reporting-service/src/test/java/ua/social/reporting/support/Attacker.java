@@ -178,6 +178,15 @@ public final class Attacker {
     }
 
     /**
+     * The tables whose counts add up over time, or whose columns are months ({@link #sumsOverTime}): what a quarter
+     * minus its months can reveal when each period is protected on its own.
+     */
+    public static final Set<String> TABLES_ADDING_UP_OVER_TIME = Set.of(ReportBuilder.APPLICANTS,
+            ReportBuilder.APPEALS_BY_MONTH, ReportBuilder.OPENED_BY_MONTH, ReportBuilder.APPLICANTS_BY_MONTH,
+            ReportBuilder.OPENED_BY_MODEL, ReportBuilder.OPENED_BY_GROUP, ReportBuilder.CLOSED_BY_REASON,
+            ReportBuilder.SERVICES_BY_CATEGORY, ReportBuilder.REFERRALS_BY_REGION, ReportBuilder.REFERRALS_BY_SECTOR);
+
+    /**
      * The relations over time an attacker knows from the definitions (docs/reporting-definitions.md), for every
      * region: a count that adds up over time (appeals, cases opened by model and by group, closures, services,
      * referrals sent, by region and by sector) is, in {@code whole}, the sum of the same count in {@code parts};

@@ -391,15 +391,21 @@ public final class World {
     private void service(UUID caseId, UUID appealId, UUID clientId, Community place, LocalDate on, OffsetDateTime at) {
         Service s = new Service(UUID.randomUUID(), caseId, appealId, place, pick(CATEGORIES), on);
         services.add(s);
+        event(TestTopics.caseEvents(), caseId != null ? caseId : clientId, "ua.social.case.service-delivered", s.id(), at,
+                serviceData(s.id(), caseId, appealId, clientId, place, s.category(), on));
+    }
+
+    private static ObjectNode serviceData(UUID serviceId, UUID caseId, UUID appealId, UUID clientId, Community place,
+                                          String category, LocalDate on) {
         ObjectNode d = JSON.createObjectNode();
-        d.put("serviceId", s.id().toString());
+        d.put("serviceId", serviceId.toString());
         d.put("caseId", caseId == null ? null : caseId.toString());
         d.put("appealId", appealId == null ? null : appealId.toString());
         d.put("clientId", clientId.toString());
         region(d, place);
-        d.put("category", s.category());
+        d.put("category", category);
         d.put("deliveredOn", on.toString());
-        event(TestTopics.caseEvents(), caseId != null ? caseId : clientId, "ua.social.case.service-delivered", s.id(), at, d);
+        return d;
     }
 
     /**
@@ -409,15 +415,7 @@ public final class World {
     public static Event serviceDelivered(Community where, String category, LocalDate on) {
         UUID id = UUID.randomUUID();
         UUID client = UUID.randomUUID();
-        ObjectNode d = JSON.createObjectNode();
-        d.put("serviceId", id.toString());
-        d.putNull("caseId");
-        d.put("appealId", UUID.randomUUID().toString());
-        d.put("clientId", client.toString());
-        d.put("oblast", where.oblast());
-        d.put("hromada", where.hromada());
-        d.put("category", category);
-        d.put("deliveredOn", on.toString());
+        ObjectNode d = serviceData(id, null, UUID.randomUUID(), client, where, category, on);
         OffsetDateTime at = on.atTime(12, 0).atZone(KYIV).toOffsetDateTime();
         return new Event(TestTopics.caseEvents(), client.toString(), UUID.randomUUID().toString(),
                 "ua.social.case.service-delivered", "/case-service", id.toString(), at, d);
